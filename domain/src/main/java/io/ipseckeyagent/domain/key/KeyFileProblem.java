@@ -1,0 +1,23 @@
+package io.ipseckeyagent.domain.key;
+
+import io.vavr.control.Option;
+
+/**
+ * An error or warning about a key file. {@code line} is 1-based, or absent for problems of the
+ * whole file (empty, too large, unreadable). Messages never quote key material.
+ */
+public record KeyFileProblem(Option<Integer> line, String message) {
+
+    public static KeyFileProblem atLine(int line, String message) {
+        return new KeyFileProblem(Option.some(line), message);
+    }
+
+    public static KeyFileProblem ofFile(String message) {
+        return new KeyFileProblem(Option.none(), message);
+    }
+
+    /** Compiler style: {@code FILE:LINE: message}, or {@code FILE: message}. */
+    public String render(String file) {
+        return line.map(n -> file + ":" + n + ": " + message).getOrElse(() -> file + ": " + message);
+    }
+}

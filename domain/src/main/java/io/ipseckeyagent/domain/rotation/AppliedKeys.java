@@ -1,0 +1,35 @@
+package io.ipseckeyagent.domain.rotation;
+
+import io.ipseckeyagent.domain.key.KeySummary;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.time.Instant;
+
+/**
+ * What the local datapath holds now, without key material: enough to tell after a restart whether
+ * a key file is new, and whether a new key keeps the applied key's shape.
+ *
+ * @param detectedAt when the change that led to this key set was first detected
+ * @param publishedAt when its SPI was last published to this node's CiliumNode, if it was
+ */
+public record AppliedKeys(List<KeySummary> keys, Instant detectedAt, Instant appliedAt, Option<Instant> publishedAt) {
+
+    public AppliedKeys {
+        if (keys == null || keys.isEmpty()) {
+            throw new IllegalArgumentException("applied keys hold at least one key");
+        }
+    }
+
+    public KeySummary active() {
+        return keys.last();
+    }
+
+    public Spi activeSpi() {
+        return active().spi();
+    }
+
+    public AppliedKeys publishedAt(Instant at) {
+        return new AppliedKeys(keys, detectedAt, appliedAt, Option.some(at));
+    }
+}
