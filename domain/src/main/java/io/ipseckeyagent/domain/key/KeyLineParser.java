@@ -68,10 +68,12 @@ final class KeyLineParser {
         } else if (fields.length == 5) {
             entry = Validation.combine(
                             spi(fields[0]),
+                            algorithmName("auth-algorithm", fields[1]),
                             hexKey("auth-key", fields[2], true),
+                            algorithmName("enc-algorithm", fields[3]),
                             hexKey("enc-key", fields[4], true))
-                    .ap((spi, authKey, encKey) -> new KeyEntry(number, spi.spi(), spi.perNodeKeys(),
-                            new CipherSuite.AuthEnc(fields[1], authKey, fields[3], encKey)))
+                    .ap((spi, authAlgorithm, authKey, encAlgorithm, encKey) -> new KeyEntry(number, spi.spi(),
+                            spi.perNodeKeys(), new CipherSuite.AuthEnc(authAlgorithm, authKey, encAlgorithm, encKey)))
                     .mapError(List::ofAll);
         } else {
             entry = Validation.invalid(List.of("a key line has 4 fields (SPI aead-algorithm aead-key icv-bits) or 5"
@@ -100,6 +102,16 @@ final class KeyLineParser {
         return field.startsWith("rfc")
                 ? Validation.valid(field)
                 : Validation.invalid("aead-algorithm must start with 'rfc', e.g. rfc4106(gcm(aes))");
+    }
+
+    /**
+     * Rule 6 leaves auth and enc algorithm names free, as Cilium does, but a name made of hex digits
+     * is a key in the wrong field: refused, so that it never travels on as an algorithm name.
+     */
+    private static Validation<String, String> algorithmName(String name, String field) {
+        return KnownAlgorithms.looksLikeHex(field)
+                ? Validation.invalid(name + " looks like a hex key: are the fields in the right order?")
+                : Validation.valid(field);
     }
 
     private static Validation<String, Integer> icvBits(String field) {

@@ -101,7 +101,7 @@ public final class KnownAlgorithms {
         SortedSet<Integer> lengths = known.keyBytes().getOrElse(TreeSet.empty());
         String takes = lengths.equals(TreeSet.of(0))
                 ? "an empty " + known.role().keyFieldName()
-                : "a " + known.role().keyFieldName() + " of " + orList(lengths) + " bytes"
+                : "an " + known.role().keyFieldName() + " of " + orList(lengths) + " bytes"
                         + (known.keyNote().isEmpty() ? "" : " (" + known.keyNote() + ")");
         return known.name() + " takes " + takes + ", this one has " + keyBytes + " bytes";
     }
@@ -119,12 +119,15 @@ public final class KnownAlgorithms {
      * field, and key material never goes into a message.
      */
     static String describe(String name) {
+        return looksLikeHex(name)
+                ? "(a hex-looking name: are the fields in the right order?)"
+                : "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'";
+    }
+
+    /** No algorithm is named with hex digits only; such a name is a key in the wrong field. */
+    static boolean looksLikeHex(String name) {
         String digits = name.startsWith("0x") ? name.substring(2) : name;
-        boolean looksLikeHex = !digits.isEmpty() && digits.chars().allMatch(KnownAlgorithms::isHexDigit);
-        if (looksLikeHex) {
-            return "(a hex-looking name: are the fields in the right order?)";
-        }
-        return "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'";
+        return !digits.isEmpty() && digits.chars().allMatch(KnownAlgorithms::isHexDigit);
     }
 
     private static boolean isHexDigit(int c) {

@@ -87,6 +87,12 @@ class KeyFileParserTest {
                         List.of("1: invalid hex in auth-key", "1: invalid hex in enc-key")),
                 row("auth key only 0x", "1 hmac(sha256) 0x cbc(aes) " + KEY16,
                         List.of("1: auth-key has no hex digits; write \"\" for an empty key")),
+                row("a key where the auth-algorithm belongs", "1 " + KEY16 + " hmac(sha256) cbc(aes) " + KEY16,
+                        List.of("1: auth-algorithm looks like a hex key: are the fields in the right order?",
+                                "1: invalid hex in auth-key")),
+                row("a key where the enc-algorithm belongs", "1 hmac(sha256) " + KEY16 + " 0x" + KEY16 + " cbc(aes)",
+                        List.of("1: enc-algorithm looks like a hex key: are the fields in the right order?",
+                                "1: invalid hex in enc-key")),
                 // 7. field count
                 row("3 fields", "3 rfc4106(gcm(aes)) " + GCM_KEY, List.of("1: " + fieldCount(3))),
                 row("6 fields (Cilium's vector)", "1 " + AUTH_ENC + " foobar", List.of("1: " + fieldCount(6))),
@@ -109,9 +115,9 @@ class KeyFileParserTest {
                                 "2: key length must not change: line 2 has a 0-byte enc-key, line 1 had 16 bytes")),
                 row("no comparison across a broken line", "3 " + AEAD + "\nbroken\n3 " + AUTH_ENC + "\n",
                         List.of("2: " + fieldCount(1))),
-                row("all errors, sorted by line", "0 " + AEAD + "\n \n3 " + AEAD + "\n3 " + AEAD + " 1\n",
+                row("all errors, sorted by line", "0 " + AEAD + "\n \n3 " + AEAD + "\n4 rfc4106(gcm(aes)) 0x1 128\n",
                         List.of("1: " + SPI_RANGE + "0", "2: blank line: every line must hold a key",
-                                "4: enc-key has an odd number of hex digits")));
+                                "4: aead-key has an odd number of hex digits")));
     }
 
     static String fieldCount(int n) {
