@@ -10,6 +10,11 @@ import io.vavr.control.Validation;
  */
 public record KeyFileCheck(Validation<List<KeyFileProblem>, KeySet> keys, List<KeyFileProblem> warnings) {
 
+    /** A file rejected as a whole, e.g. one that cannot be read. */
+    public static KeyFileCheck invalid(KeyFileProblem problem) {
+        return new KeyFileCheck(Validation.invalid(List.of(problem)), List.empty());
+    }
+
     public boolean isValid() {
         return keys.isValid();
     }

@@ -24,16 +24,16 @@ public final class KeyFileParser {
     public static KeyFileCheck parse(byte[] content, boolean strict) {
         byte[] bytes = content == null ? new byte[0] : content;
         if (bytes.length > MAX_BYTES) {
-            return invalid(KeyFileProblem.ofFile(
+            return KeyFileCheck.invalid(KeyFileProblem.ofFile(
                     "file is " + bytes.length + " bytes, more than the " + MAX_BYTES + " bytes allowed"));
         }
         List<KeyLine> lines = KeyLine.split(bytes);
         if (lines.forAll(KeyLine::isEmpty)) {
-            return invalid(KeyFileProblem.ofFile("no keys: the file is empty"));
+            return KeyFileCheck.invalid(KeyFileProblem.ofFile("no keys: the file is empty"));
         }
         List<ParsedLine> parsed = lines.map(KeyLineParser::parse);
         List<KeyFileProblem> errors = sorted(parsed.flatMap(ParsedLine::errors)
-                .appendAll(parsed.zip(parsed.tail()).flatMap(KeyFileParser::changeErrors)));
+                .appendAll(parsed.zip(parsed.drop(1)).flatMap(KeyFileParser::changeErrors)));
         List<KeyFileProblem> warnings = parsed.flatMap(ParsedLine::warnings);
         if (strict) {
             errors = sorted(errors.appendAll(warnings));
@@ -45,14 +45,19 @@ public final class KeyFileParser {
         return new KeyFileCheck(keys, warnings);
     }
 
-    /** Rule 8: what must hold between one line and the next; errors belong to the later line. */
-    private static List<KeyFileProblem> changeErrors(Tuple2<ParsedLine, ParsedLine> pair) {
-        return pair._1.entry().toList().zip(pair._2.entry().toList()).flatMap(entries -> {
-            KeyEntry before = entries._1;
-            KeyEntry after = entries._2;
-            List<String> messages = sameSpi(before, after).appendAll(sameShape(before, after));
-            return messages.map(message -> KeyFileProblem.atLine(after.line(), message));
-        });
+    /**
+     * Rule 8: what must hold between one line and the next; errors belong to the later line. A
+     * broken line has its own errors and is compared with nothing.
+     */
+    private static List<KeyFileProblem> changeErrors(Tuple2<ParsedLine, ParsedLine> neighbours) {
+        return neighbours._1.entry()
+                .flatMap(before -> neighbours._2.entry().map(after -> changeErrors(before, after)))
+                .getOrElse(List.empty());
+    }
+
+    private static List<KeyFileProblem> changeErrors(KeyEntry before, KeyEntry after) {
+        return sameSpi(before, after).appendAll(sameShape(before, after))
+                .map(message -> KeyFileProblem.atLine(after.line(), message));
     }
 
     private static List<String> sameSpi(KeyEntry before, KeyEntry after) {
@@ -101,9 +106,5 @@ public final class KeyFileParser {
     private static List<KeyFileProblem> sorted(List<KeyFileProblem> problems) {
         // Stable: problems of one line keep the order in which they were found.
         return problems.sorted(Comparator.comparing(problem -> problem.line().getOrElse(0)));
-    }
-
-    private static KeyFileCheck invalid(KeyFileProblem problem) {
-        return new KeyFileCheck(Validation.invalid(List.of(problem)), List.empty());
     }
 }

@@ -1,6 +1,8 @@
 package io.ipseckeyagent.domain.key;
 
 import io.vavr.collection.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One line of a key file as raw bytes, its line end (LF, or CR LF) removed. {@code number} is
@@ -8,7 +10,10 @@ import io.vavr.collection.List;
  */
 record KeyLine(int number, byte[] bytes) {
 
-    /** Splits on LF; a final LF ends the last line rather than starting an empty one. */
+    /**
+     * Splits on LF; a final LF ends the last line rather than starting an empty one. Always at
+     * least one line: empty content is one empty line.
+     */
     static List<KeyLine> split(byte[] content) {
         List<KeyLine> lines = List.empty();
         int start = 0;
@@ -35,17 +40,17 @@ record KeyLine(int number, byte[] bytes) {
 
     /** The line as text; only meaningful once every byte is known to be printable ASCII. */
     String text() {
-        return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KeyLine that && number == that.number && java.util.Arrays.equals(bytes, that.bytes);
+        return other instanceof KeyLine that && number == that.number && Arrays.equals(bytes, that.bytes);
     }
 
     @Override
     public int hashCode() {
-        return 31 * number + java.util.Arrays.hashCode(bytes);
+        return 31 * number + Arrays.hashCode(bytes);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ipseckeyagent.domain.key;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
+import java.util.Arrays;
 
 /** Parses one key line (rules 1 to 7 of the key file); consistency between lines is the file's job. */
 final class KeyLineParser {
@@ -148,7 +149,7 @@ final class KeyLineParser {
             bytes[i] = (byte) (Character.digit(hex.charAt(2 * i), 16) << 4 | Character.digit(hex.charAt(2 * i + 1), 16));
         }
         KeyBytes key = KeyBytes.of(bytes);
-        java.util.Arrays.fill(bytes, (byte) 0);
+        Arrays.fill(bytes, (byte) 0);
         return Validation.valid(key);
     }
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.domain.key;
 
+import io.vavr.Tuple;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -66,7 +67,7 @@ public final class KnownAlgorithms {
             other("cbc(aes)", Role.ENC, Option.some(lengths(16, 24, 32))),
             other("cipher_null", Role.ENC, Option.some(lengths(0))));
 
-    private static final Map<String, Algorithm> BY_NAME = HashMap.ofEntries(ALL.map(a -> io.vavr.Tuple.of(a.name(), a)));
+    private static final Map<String, Algorithm> BY_NAME = HashMap.ofEntries(ALL.map(a -> Tuple.of(a.name(), a)));
 
     private KnownAlgorithms() {}
 

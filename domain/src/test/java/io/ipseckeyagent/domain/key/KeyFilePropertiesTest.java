@@ -47,7 +47,7 @@ class KeyFilePropertiesTest {
 
     @Test
     void neverThrowsAndEveryProblemIsOnALineThatExists() {
-        theory(10_000).forAll(anyInput(), booleans().all()).checkAssert((content, strict) -> {
+        theory(5_000).forAll(anyInput(), booleans().all()).checkAssert((content, strict) -> {
             KeyFileCheck check = KeyFileParser.parse(content, strict);
 
             int lines = lineCount(content);
