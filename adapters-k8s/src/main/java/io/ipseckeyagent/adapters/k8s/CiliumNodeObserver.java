@@ -98,19 +98,17 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     private void seen(GenericKubernetesResource resource) {
         nameOf(resource).forEach(node -> {
             known.add(node);
-            CiliumNodes.publishedKey(node, resource).fold(
-                    problem -> {
-                        log.warn("{}; ignored until it holds a valid key id", problem);
-                        return null;
-                    },
-                    key -> {
-                        Option<Spi> previous = lastSeenKey.put(node, key);
-                        if (!node.equals(self) && !key.equals(previous)) {
-                            remoteNodes.remoteNodeKeyChanged(node, key);
-                        }
-                        return null;
-                    });
+            CiliumNodes.publishedKey(node, resource)
+                    .peekLeft(problem -> log.warn("{}; ignored until it holds a valid key id", problem))
+                    .peek(key -> keySeen(node, key));
         });
+    }
+
+    private void keySeen(NodeName node, Option<Spi> key) {
+        Option<Spi> previous = lastSeenKey.put(node, key);
+        if (!node.equals(self) && !key.equals(previous)) {
+            remoteNodes.remoteNodeKeyChanged(node, key);
+        }
     }
 
     private static Option<NodeName> nameOf(GenericKubernetesResource resource) {

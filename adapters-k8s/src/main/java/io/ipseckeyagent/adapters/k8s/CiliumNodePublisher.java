@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ final class CiliumNodePublisher implements NodeKeyPublisherPort {
     }
 
     /** Last line of defence for the port's promise: a bug here becomes a failed outcome, not an exception. */
-    private static <T> CompletionStage<T> neverExceptional(CompletionStage<T> stage, java.util.function.Function<String, T> failed) {
+    private static <T> CompletionStage<T> neverExceptional(CompletionStage<T> stage, Function<String, T> failed) {
         return stage.handle((value, error) -> error == null
                 ? value
                 : failed.apply("unexpected error in the CiliumNode publisher: " + ApiExchange.NoAnswer.of(error).cause()));

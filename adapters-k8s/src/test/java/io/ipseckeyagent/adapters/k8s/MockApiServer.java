@@ -119,7 +119,7 @@ final class MockApiServer implements AutoCloseable {
     }
 
     /** One request as received, body included. */
-    record Received(String method, String path, String contentType, String body) {}
+    record Received(String method, String path, String contentType, String authorization, String body) {}
 
     /** The last request received. */
     Received lastRequest() {
@@ -225,7 +225,7 @@ final class MockApiServer implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 // Read the body before the CRUD state consumes it.
                 received.add(new Received(request.getMethod(), request.getPath(), request.getHeader("Content-Type"),
-                        new String(request.getBody().getBytes(), StandardCharsets.UTF_8)));
+                        request.getHeader("Authorization"), new String(request.getBody().getBytes(), StandardCharsets.UTF_8)));
                 boolean watch = request.getPath().contains("watch=true");
                 boolean list = request.getPath().matches("\\Q" + NODES_PATH + "\\E(\\?.*)?") && "GET".equals(request.getMethod());
                 if (list && !watch) {
