@@ -12,7 +12,7 @@ import java.time.Instant;
 /** A datapath in memory: remembers every key set applied; can be told to refuse the next one. */
 public final class FakeDatapath implements DatapathPort {
     private Option<AppliedKeys> current;
-    private List<AppliedKeys> applies = List.empty();
+    private final java.util.List<AppliedKeys> applies = new java.util.ArrayList<>();
     private Option<String> refuseNext = Option.none();
 
     public FakeDatapath() {
@@ -30,7 +30,7 @@ public final class FakeDatapath implements DatapathPort {
 
     /** Every key set applied, in order. */
     public synchronized List<AppliedKeys> applies() {
-        return applies;
+        return List.ofAll(applies);
     }
 
     public synchronized Option<AppliedKeys> current() {
@@ -46,7 +46,7 @@ public final class FakeDatapath implements DatapathPort {
         }
         AppliedKeys applied = AppliedKeys.of(keys, detectedAt, appliedAt);
         current = Option.some(applied);
-        applies = applies.append(applied);
+        applies.add(applied);
         return Either.right(applied);
     }
 

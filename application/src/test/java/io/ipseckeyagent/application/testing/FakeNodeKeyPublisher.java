@@ -27,8 +27,8 @@ public final class FakeNodeKeyPublisher implements NodeKeyPublisherPort {
     private boolean holding;
     private SchedulerPort timers;
     private Duration latency = Duration.ZERO;
-    private List<Spi> attempts = List.empty();
-    private List<Spi> successes = List.empty();
+    private final java.util.List<Spi> attempts = new java.util.ArrayList<>();
+    private final java.util.List<Spi> successes = new java.util.ArrayList<>();
     private int lookups;
 
     /** The cluster already carries {@code spi} for the node (none: no key). */
@@ -76,12 +76,12 @@ public final class FakeNodeKeyPublisher implements NodeKeyPublisherPort {
 
     /** Every SPI an attempt was made for, in order. */
     public synchronized List<Spi> attempts() {
-        return attempts;
+        return List.ofAll(attempts);
     }
 
     /** Every SPI published successfully, in order. */
     public synchronized List<Spi> successes() {
-        return successes;
+        return List.ofAll(successes);
     }
 
     public synchronized Option<Spi> publishedSpi() {
@@ -110,7 +110,7 @@ public final class FakeNodeKeyPublisher implements NodeKeyPublisherPort {
         CompletableFuture<PublishOutcome> future = new CompletableFuture<>();
         PublishOutcome outcome;
         synchronized (this) {
-            attempts = attempts.append(spi);
+            attempts.add(spi);
             if (holding) {
                 held.add(new Held(spi, future));
                 return future;
@@ -125,7 +125,7 @@ public final class FakeNodeKeyPublisher implements NodeKeyPublisherPort {
         if (outcome instanceof PublishOutcome.Published) {
             synchronized (this) {
                 published = Option.some(spi);
-                successes = successes.append(spi);
+                successes.add(spi);
             }
         }
         future.complete(outcome);
