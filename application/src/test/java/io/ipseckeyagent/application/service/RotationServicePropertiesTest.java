@@ -2,6 +2,7 @@ package io.ipseckeyagent.application.service;
 
 import static io.ipseckeyagent.application.testing.KeyFiles.activeFingerprint;
 import static io.ipseckeyagent.application.testing.KeyFiles.aead;
+import static io.ipseckeyagent.application.testing.KeyFiles.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -85,7 +86,7 @@ class RotationServicePropertiesTest {
         }
 
         List<Spi> validSpis() {
-            return validWritten.map(content -> io.ipseckeyagent.application.testing.KeyFiles.keys(content).activeSpi());
+            return validWritten.map(content -> keys(content).activeSpi());
         }
     }
 

@@ -176,7 +176,7 @@ public final class RotationMachine {
     }
 
     private Transition startWaiting(RotationState state, Deadline deadline, Spi expectedSpi, Instant now) {
-        return Transition.to(state.withPhase(new RotationPhase.Waiting(deadline, expectedSpi)),
+        return Transition.to(state.withPhase(new Waiting(deadline, expectedSpi)),
                 new StartJitterWait(deadline, deadline.jitterLeft(jitter.max(), now), expectedSpi),
                 new WatchDeadline(deadline));
     }
