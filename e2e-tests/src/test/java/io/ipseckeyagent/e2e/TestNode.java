@@ -1,0 +1,127 @@
+package io.ipseckeyagent.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One node of a test cluster: the mock API server (with this node's CiliumNode and two peers), the
+ * node's mounted key Secret, state file, kubeconfig and metrics port, and the agents started on it
+ * (all killed by {@link #close()}).
+ */
+final class TestNode implements AutoCloseable {
+    static final String NAME = "node-1";
+    static final List<String> PEERS = List.of("node-0", "node-2");
+
+    final ApiServer api = new ApiServer();
+    final KeyMaterial keys = new KeyMaterial();
+    final SecretDir secret;
+    final Path stateFile;
+    final int metricsPort = freeLoopbackPort();
+
+    private final Path kubeconfig;
+    private final List<AgentProcess> agents = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** {@code publishedSpi}: what this node's CiliumNode carries at the start (0: none). */
+    TestNode(Path dir, int publishedSpi) {
+        secret = new SecretDir(dir.resolve("ipsec"));
+        stateFile = dir.resolve("state/state.json");
+        try {
+            kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        api.createNode(NAME, publishedSpi);
+        PEERS.forEach(peer -> api.createNode(peer, publishedSpi));
+    }
+
+    /** The flags every agent here gets: this node, its files, the mock server, JSON logs, metrics on loopback. */
+    List<String> baseFlags() {
+        return List.of(
+                "--node-name=" + NAME,
+                "--ipsec-key-file=" + secret.keyFile(),
+                "--kubeconfig=" + kubeconfig,
+                "--state-file=" + stateFile,
+                "--prometheus-serve-addr=127.0.0.1:" + metricsPort,
+                "--log-format=json");
+    }
+
+    /** Starts {@code run} with the base flags and {@code flags}. */
+    AgentProcess run(String... flags) {
+        return run(Map.of(), flags);
+    }
+
+    AgentProcess run(Map<String, String> environment, String... flags) {
+        List<String> args = Stream.concat(Stream.of("run"), Stream.concat(baseFlags().stream(), Stream.of(flags))).toList();
+        return start(args, environment);
+    }
+
+    /** Starts the jar with exactly {@code args} (for commands other than a normal {@code run}). */
+    AgentProcess start(List<String> args, Map<String, String> environment) {
+        AgentProcess agent = AgentProcess.start(args, environment);
+        agents.add(agent);
+        return agent;
+    }
+
+    /** An answer of the agent's HTTP endpoint. */
+    record HttpAnswer(int status, String body) {}
+
+    /** GET {@code path} from the agent's metrics address. */
+    HttpAnswer get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new HttpAnswer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET {@code path}, or empty while nothing listens yet. */
+    Optional<HttpAnswer> tryGet(String path) {
+        try {
+            return Optional.of(get(path));
+        } catch (UncheckedIOException notListening) {
+            return Optional.empty();
+        }
+    }
+
+    /** The value of one sample in Prometheus' text format, such as {@code name{label="value"}}; empty when absent. */
+    static Optional<Double> sample(String exposition, String series) {
+        Matcher match = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)").matcher(exposition);
+        return match.find() ? Optional.of(Double.parseDouble(match.group(1))) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        agents.forEach(AgentProcess::close);
+        api.close();
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
