@@ -1,10 +1,12 @@
 package io.ipseckeyagent.bootstrap;
 
-/** Entry point of the agent jar. */
+import io.ipseckeyagent.bootstrap.cli.Cli;
+
+/** Entry point of the agent jar: runs the command line and exits with its code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("ipsec-key-agent");
+        System.exit(Cli.commandLine().execute(args));
     }
 }
