@@ -1,0 +1,52 @@
+package io.ipseckeyagent.adapters.fs;
+
+import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.out.DatapathPort;
+import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The filesystem adapters: the key file source and watcher, and the state-file datapath. The one
+ * public type of this package, free of Guice, so bootstrap, tests and the demo wire them alike.
+ */
+public final class FileSystemAdapters {
+    /** How often the watcher checks the content even without file events (Cilium polls every 5 s too). */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+
+    public static final Path DEFAULT_STATE_FILE = Path.of("/var/run/ipsec-key-agent/state.json");
+
+    private FileSystemAdapters() {}
+
+    /** Reads {@code keyFile} (symlinks followed) on every call, at most {@link KeyFileSourcePort#MAX_BYTES}. */
+    public static KeyFileSourcePort keyFileSource(Path keyFile) {
+        return new KeyFileSource(keyFile);
+    }
+
+    /**
+     * A watcher that calls {@code onChange} each time the content of {@code keyFile} really changes,
+     * seen through file events (unless {@code useEvents} is false) and a content check every
+     * {@code pollInterval}. Call {@link KeyFileWatch#start()} before the agent's start use case, so
+     * that no change can fall between the agent's first load and the watcher's baseline.
+     */
+    public static KeyFileWatch keyFileWatcher(Path keyFile, Duration pollInterval, boolean useEvents,
+            HandleKeyFileChangeUseCase onChange) {
+        return new KeyFileWatcher(keyFile, pollInterval, useEvents, onChange, DebounceWindow.DEFAULT,
+                WatchHub::acquireShared);
+    }
+
+    /** A datapath that records what is applied in {@code stateFile}, replaced atomically, creating its directory. */
+    public static DatapathPort stateFileDatapath(Path stateFile) {
+        return new StateFileDatapath(stateFile);
+    }
+
+    /** A key file watcher. Its threads are daemons, shared with every other watcher of the JVM. */
+    public interface KeyFileWatch extends AutoCloseable {
+        /** Reads the baseline and starts watching; returns once the baseline is read. Never fails for file problems. */
+        void start();
+
+        /** Stops watching promptly; once it returns, no new call of the use case begins. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.ipseckeyagent.adapters.fs;
+
+import io.ipseckeyagent.domain.key.KeySummary;
+import io.ipseckeyagent.domain.key.Spi;
+import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import java.time.Instant;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The state file's JSON (version 1): what is applied, key by key, with fingerprints and lengths
+ * but never key material. Times are ISO-8601; {@code publishedAt} is null until published.
+ */
+final class StateFileFormat {
+    static final int VERSION = 1;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private StateFileFormat() {}
+
+    record StateDocument(int version, int activeSpi, java.util.List<KeyDocument> keys, String detectedAt,
+            String appliedAt, String publishedAt) {}
+
+    record KeyDocument(int line, int spi, boolean perNodeKeys, String type, java.util.List<String> algorithms,
+            int keyBytes, Integer authKeyBytes, Integer icvBits, String fingerprint) {}
+
+    static byte[] encode(AppliedKeys applied) {
+        StateDocument document = new StateDocument(VERSION, applied.activeSpi().value(),
+                applied.keys().map(StateFileFormat::keyDocument).toJavaList(),
+                applied.detectedAt().toString(), applied.appliedAt().toString(),
+                applied.publishedAt().map(Instant::toString).getOrNull());
+        return JSON.writeValueAsBytes(document);
+    }
+
+    /** The applied keys the JSON describes, or why it does not describe any. */
+    static Either<String, AppliedKeys> decode(byte[] json) {
+        return Try.of(() -> JSON.readValue(json, StateDocument.class))
+                .toEither()
+                .mapLeft(failure -> "not valid state JSON: " + (failure instanceof JacksonException jackson
+                        ? jackson.getOriginalMessage() : failure.getMessage()))
+                .flatMap(StateFileFormat::appliedKeys);
+    }
+
+    private static KeyDocument keyDocument(KeySummary key) {
+        return new KeyDocument(key.line(), key.spi().value(), key.perNodeKeys(), key.type(),
+                key.algorithms().toJavaList(), key.keyBytes(), key.authKeyBytes().getOrNull(),
+                key.icvBits().getOrNull(), key.fingerprint());
+    }
+
+    private static Either<String, AppliedKeys> appliedKeys(StateDocument document) {
+        if (document.version() != VERSION) {
+            return Either.left("unsupported state file version " + document.version() + ", expected " + VERSION);
+        }
+        // Domain constructors reject what does not fit (SPI out of range, no keys, bad times).
+        return Try.of(() -> new AppliedKeys(
+                        List.ofAll(document.keys()).map(StateFileFormat::keySummary),
+                        Instant.parse(document.detectedAt()),
+                        Instant.parse(document.appliedAt()),
+                        Option.of(document.publishedAt()).map(Instant::parse)))
+                .toEither()
+                .mapLeft(failure -> "invalid state: " + failure.getMessage())
+                .filterOrElse(applied -> applied.activeSpi().value() == document.activeSpi(),
+                        applied -> "activeSpi " + document.activeSpi() + " is not the SPI of the last key ("
+                                + applied.activeSpi() + ")");
+    }
+
+    private static KeySummary keySummary(KeyDocument key) {
+        return new KeySummary(key.line(), Spi.of(key.spi()), key.perNodeKeys(), key.type(),
+                List.ofAll(key.algorithms()), key.keyBytes(), Option.of(key.authKeyBytes()),
+                Option.of(key.icvBits()), key.fingerprint());
+    }
+}

@@ -1,0 +1,125 @@
+package io.ipseckeyagent.adapters.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.ipseckeyagent.application.contract.KeyFileSourcePortContract;
+import io.ipseckeyagent.application.port.out.KeyFileContent;
+import io.ipseckeyagent.application.port.out.KeyFileReadFailure;
+import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyFileSourceTest extends KeyFileSourcePortContract {
+
+    @TempDir
+    Path dir;
+
+    private Path keyFile() {
+        return dir.resolve("keys");
+    }
+
+    @Override
+    protected KeyFileSourcePort sourceHolding(byte[] content) {
+        write(keyFile(), content);
+        return FileSystemAdapters.keyFileSource(keyFile());
+    }
+
+    @Override
+    protected void replaceContent(KeyFileSourcePort source, byte[] content) {
+        write(keyFile(), content);
+    }
+
+    @Override
+    protected KeyFileSourcePort sourceOfMissingFile() {
+        return FileSystemAdapters.keyFileSource(keyFile());
+    }
+
+    @Override
+    protected KeyFileSourcePort sourceOfSize(long size) {
+        try (RandomAccessFile file = new RandomAccessFile(keyFile().toFile(), "rw")) {
+            file.setLength(size); // sparse: costs no disk
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return FileSystemAdapters.keyFileSource(keyFile());
+    }
+
+    @Test
+    void followsKubeletsSymlinks() throws IOException {
+        new KubeletAtomicWriter(dir).write(Map.of("keys", KEY_LINE));
+
+        byte[] read = FileSystemAdapters.keyFileSource(keyFile()).read().map(KeyFileContent::bytes).getOrNull();
+
+        assertThat(Files.isSymbolicLink(keyFile())).isTrue();
+        assertThat(Arrays.equals(read, KEY_LINE)).as("reads the file behind ..data/keys").isTrue();
+    }
+
+    @Test
+    void warnsWhenGroupOrOthersMayReadTheFile() throws IOException {
+        KeyFileSourcePort source = sourceHolding(KEY_LINE);
+
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("rw-------"));
+        assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).isEmpty();
+
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("r--r-----"));
+        assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).singleElement().asString()
+                .contains(keyFile().toString(), "readable by group (r--r-----)");
+
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).singleElement().asString()
+                .contains("readable by group and others", "0400 or 0600");
+    }
+
+    @Test
+    void aDirectoryIsNotAFile() throws IOException {
+        Files.createDirectory(keyFile());
+
+        assertThat(FileSystemAdapters.keyFileSource(keyFile()).read().swap().getOrNull())
+                .isEqualTo(new KeyFileReadFailure.NotAFile(keyFile().toString()));
+    }
+
+    @Test
+    void aDanglingSymlinkIsMissing() throws IOException {
+        Files.createSymbolicLink(keyFile(), Path.of("..data/keys"));
+
+        assertThat(FileSystemAdapters.keyFileSource(keyFile()).read().swap().getOrNull())
+                .isEqualTo(new KeyFileReadFailure.Missing(keyFile().toString()));
+    }
+
+    @Test
+    void aSymlinkLoopIsUnreadableWithTheReason() throws IOException {
+        Files.createSymbolicLink(keyFile(), keyFile());
+
+        KeyFileReadFailure failure = FileSystemAdapters.keyFileSource(keyFile()).read().swap().getOrNull();
+
+        assertThat(failure).isInstanceOf(KeyFileReadFailure.Unreadable.class);
+        assertThat(failure.message()).startsWith(keyFile() + ": cannot read: ").containsIgnoringCase("symbolic links");
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsUnreadable() throws IOException {
+        sourceHolding(KEY_LINE);
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(keyFile()), "root reads every file");
+
+        assertThat(FileSystemAdapters.keyFileSource(keyFile()).read().swap().getOrNull())
+                .isEqualTo(new KeyFileReadFailure.Unreadable(keyFile().toString(), "permission denied"));
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
