@@ -1,6 +1,7 @@
 package io.ipseckeyagent.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -19,7 +20,7 @@ import java.util.List;
  * The agent's architecture as ArchUnit rules, for a code base rooted at one package: {@code
  * io.ipseckeyagent} in production, a fixture package in the rules' own tests. Modules map to
  * subpackages: {@code domain}, {@code application} (with {@code port.in}, {@code port.out}),
- * {@code adapters.<name>}, {@code bootstrap}. Every rule keeps ArchUnit's {@code failOnEmptyShould}:
+ * {@code plugin} (the plugin API), {@code adapters.<name>}, {@code bootstrap}. Every rule keeps ArchUnit's {@code failOnEmptyShould}:
  * a rule whose packages hold no class fails instead of passing for nothing.
  */
 public final class HexagonRules {
@@ -41,6 +42,7 @@ public final class HexagonRules {
         return List.of(
                 domainDependsOnlyOnJavaAndVavr(),
                 applicationDependsOnlyOnDomainJavaAndVavr(),
+                pluginApiDependsOnlyOnApplicationDomainJavaAndVavr(),
                 adaptersDoNotDependOnEachOther(),
                 adaptersDoNotDependOnBootstrap(),
                 onlyBootstrapUsesDependencyInjection(),
@@ -66,6 +68,14 @@ public final class HexagonRules {
                         resideInAnyPackage(pkg("application"), pkg("domain"), "java..", "io.vavr..")
                                 .and(not(resideInAnyPackage("java.nio.file..", "java.util.logging.."))))
                 .because("the core reaches files, clusters, time and logs only through its ports");
+    }
+
+    /** The plugin API is what third parties compile against: the ports and nothing of ours beyond. */
+    public ArchRule pluginApiDependsOnlyOnApplicationDomainJavaAndVavr() {
+        return classes().that().resideInAPackage(pkg("plugin"))
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(pkg("plugin"), pkg("application"), pkg("domain"), "java..", "io.vavr..")
+                .because("a plugin author needs only the plugin API and the application's ports");
     }
 
     /** Each {@code adapters.<name>} subtree is a slice; no slice may use another. */
@@ -125,13 +135,13 @@ public final class HexagonRules {
 
     /**
      * Adapters are package-private behind a small entry surface. A public top-level class in an
-     * adapter is its entry factory ({@code *Adapters}), a {@code ServiceLoader} provider
-     * ({@code *Provider}, which must be public), or a value: a record, an enum or an exception.
+     * adapter is its entry factory ({@code *Adapters}), a {@code ServiceLoader} provider (it
+     * implements the plugin API, and must be public), or a value: a record, an enum or an exception.
      */
     public ArchRule adaptersExposeOnlyEntriesAndValues() {
         return classes().that().resideInAPackage(pkg("adapters")).and().arePublic().and().areTopLevelClasses()
                 .should().haveSimpleNameEndingWith("Adapters")
-                .orShould().haveSimpleNameEndingWith("Provider")
+                .orShould().beAssignableTo(resideInAPackage(pkg("plugin")))
                 .orShould().beRecords()
                 .orShould().beEnums()
                 .orShould().beAssignableTo(Throwable.class)

@@ -41,16 +41,16 @@ public final class PluginRules {
     }
 
     public List<ArchRule> all() {
-        return List.of(usesOnlyTheAgentsApplicationAndDomain(), noDependencyInjection(), noVavrGet(), noStandardStreams());
+        return List.of(usesOnlyTheAgentsPublicApi(), noDependencyInjection(), noVavrGet(), noStandardStreams());
     }
 
-    /** The ports and the domain are the agent's API; its adapters and bootstrap are not. */
-    public ArchRule usesOnlyTheAgentsApplicationAndDomain() {
+    /** The plugin API, the application's ports and the domain are the agent's API; its adapters and bootstrap are not. */
+    public ArchRule usesOnlyTheAgentsPublicApi() {
         return noClasses().that().resideInAPackage(plugin + "..")
                 .should().dependOnClassesThat(resideInAPackage(agentRoot + "..")
-                        .and(not(resideInAnyPackage(subtree(agentRoot, "application"), subtree(agentRoot, "domain"),
-                                plugin + ".."))))
-                .because("only the application ports and the domain are kept stable for plugins");
+                        .and(not(resideInAnyPackage(subtree(agentRoot, "plugin"), subtree(agentRoot, "application"),
+                                subtree(agentRoot, "domain"), plugin + ".."))))
+                .because("only the plugin API, the application's ports and the domain are kept stable for plugins");
     }
 
     public ArchRule noDependencyInjection() {

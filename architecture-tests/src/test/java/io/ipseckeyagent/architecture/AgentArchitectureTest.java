@@ -16,6 +16,10 @@ class AgentArchitectureTest {
     static final ArchRule applicationDependsOnlyOnDomainJavaAndVavr = AGENT.applicationDependsOnlyOnDomainJavaAndVavr();
 
     @ArchTest
+    static final ArchRule pluginApiDependsOnlyOnApplicationDomainJavaAndVavr =
+            AGENT.pluginApiDependsOnlyOnApplicationDomainJavaAndVavr();
+
+    @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = AGENT.adaptersDoNotDependOnEachOther();
 
     @ArchTest

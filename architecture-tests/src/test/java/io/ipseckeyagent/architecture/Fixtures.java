@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 final class Fixtures {
     static final String GOOD_ROOT = "io.ipseckeyagent.archfixture.good";
     static final String BAD_ROOT = "io.ipseckeyagent.archfixture.bad";
-    static final String GOOD_PLUGIN = "io.ipseckeyagent.archfixture.plugin.good";
-    static final String BAD_PLUGIN = "io.ipseckeyagent.archfixture.plugin.bad";
+    static final String GOOD_THIRD_PARTY = "io.ipseckeyagent.archfixture.thirdparty.good";
+    static final String BAD_THIRD_PARTY = "io.ipseckeyagent.archfixture.thirdparty.bad";
 
     static final JavaClasses GOOD = importPackage(GOOD_ROOT);
     static final JavaClasses BAD = importPackage(BAD_ROOT);

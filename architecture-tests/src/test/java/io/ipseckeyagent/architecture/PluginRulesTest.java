@@ -1,7 +1,7 @@
 package io.ipseckeyagent.architecture;
 
-import static io.ipseckeyagent.architecture.Fixtures.BAD_PLUGIN;
-import static io.ipseckeyagent.architecture.Fixtures.GOOD_PLUGIN;
+import static io.ipseckeyagent.architecture.Fixtures.BAD_THIRD_PARTY;
+import static io.ipseckeyagent.architecture.Fixtures.GOOD_THIRD_PARTY;
 import static io.ipseckeyagent.architecture.Fixtures.GOOD_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** A plugin is checked on its own package against the agent it plugs into (here: the good fixture). */
 class PluginRulesTest {
-    private static final JavaClasses GOOD = Fixtures.importPackage(GOOD_PLUGIN);
-    private static final JavaClasses BAD = Fixtures.importPackage(BAD_PLUGIN);
+    private static final JavaClasses GOOD = Fixtures.importPackage(GOOD_THIRD_PARTY);
+    private static final JavaClasses BAD = Fixtures.importPackage(BAD_THIRD_PARTY);
 
     @Test
-    void usesOnlyTheAgentsApplicationAndDomain() {
-        assertBroken(PluginRules::usesOnlyTheAgentsApplicationAndDomain, "good.adapters.fs.FsAdapters");
+    void usesOnlyTheAgentsPublicApi() {
+        assertBroken(PluginRules::usesOnlyTheAgentsPublicApi, "good.adapters.fs.FsAdapters");
     }
 
     @Test
@@ -39,21 +39,21 @@ class PluginRulesTest {
 
     @Test
     void everyRuleIsProvenHere() {
-        assertThat(PluginRules.forPlugin(GOOD_PLUGIN).all()).hasSize(4);
+        assertThat(PluginRules.forPlugin(GOOD_THIRD_PARTY).all()).hasSize(4);
     }
 
     @Test
     void theDefaultAgentIsTheProductionRoot() {
-        assertThat(PluginRules.forPlugin("com.example.keys").usesOnlyTheAgentsApplicationAndDomain().getDescription())
+        assertThat(PluginRules.forPlugin("com.example.keys").usesOnlyTheAgentsPublicApi().getDescription())
                 .contains("'io.ipseckeyagent..'", "'com.example.keys..'");
     }
 
     private static void assertBroken(Function<PluginRules, ArchRule> rule, String fragment) {
-        assertThatThrownBy(() -> rule.apply(PluginRules.forPlugin(GOOD_ROOT, BAD_PLUGIN)).check(BAD))
+        assertThatThrownBy(() -> rule.apply(PluginRules.forPlugin(GOOD_ROOT, BAD_THIRD_PARTY)).check(BAD))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("plugin.bad.ReachesIntoTheAgent")
+                .hasMessageContaining("thirdparty.bad.ReachesIntoTheAgent")
                 .hasMessageContaining(fragment);
-        assertThatCode(() -> rule.apply(PluginRules.forPlugin(GOOD_ROOT, GOOD_PLUGIN)).check(GOOD))
+        assertThatCode(() -> rule.apply(PluginRules.forPlugin(GOOD_ROOT, GOOD_THIRD_PARTY)).check(GOOD))
                 .doesNotThrowAnyException();
     }
 }

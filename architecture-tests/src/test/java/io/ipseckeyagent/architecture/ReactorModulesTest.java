@@ -15,7 +15,7 @@ class ReactorModulesTest {
 
     @Test
     void everyModuleWithMainSourcesContributesClasses() {
-        assertThat(ReactorModules.modules()).contains("domain", "application", "bootstrap", "architecture-tests");
+        assertThat(ReactorModules.modules()).contains("domain", "application", "plugin-api", "adapters-fs", "bootstrap", "architecture-tests");
         for (Path directory : ReactorModules.productionClassDirectories()) {
             assertThat(new ClassFileImporter().importPath(directory)).as(directory.toString()).isNotEmpty();
         }
@@ -33,6 +33,6 @@ class ReactorModulesTest {
     void cycleSlicesAreTheAgentsPackages() {
         assertThat(Fixtures.cycleSliceNames(HexagonRules.AGENT_ROOT, PRODUCTION))
                 .contains("domain.key", "domain.rotation", "application.port.in", "application.port.out",
-                        "bootstrap", "architecture");
+                        "plugin", "adapters.fs", "bootstrap", "architecture");
     }
 }

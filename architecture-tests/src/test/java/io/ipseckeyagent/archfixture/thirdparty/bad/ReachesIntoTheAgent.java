@@ -1,4 +1,4 @@
-package io.ipseckeyagent.archfixture.plugin.bad;
+package io.ipseckeyagent.archfixture.thirdparty.bad;
 
 import io.ipseckeyagent.archfixture.good.adapters.fs.FsAdapters;
 import io.ipseckeyagent.archfixture.good.adapters.fs.FsSettings;

@@ -1,4 +1,4 @@
-package io.ipseckeyagent.archfixture.plugin.good;
+package io.ipseckeyagent.archfixture.thirdparty.good;
 
 import io.ipseckeyagent.archfixture.good.application.port.out.StoreOutcome;
 import io.ipseckeyagent.archfixture.good.application.port.out.ThingStorePort;
