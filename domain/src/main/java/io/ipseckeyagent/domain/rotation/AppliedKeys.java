@@ -1,5 +1,6 @@
 package io.ipseckeyagent.domain.rotation;
 
+import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.KeySummary;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.collection.List;
@@ -19,6 +20,11 @@ public record AppliedKeys(List<KeySummary> keys, Instant detectedAt, Instant app
         if (keys == null || keys.isEmpty()) {
             throw new IllegalArgumentException("applied keys hold at least one key");
         }
+    }
+
+    /** What applying {@code keys} leaves behind: their summaries, not yet published. */
+    public static AppliedKeys of(KeySet keys, Instant detectedAt, Instant appliedAt) {
+        return new AppliedKeys(keys.summaries(), detectedAt, appliedAt, Option.none());
     }
 
     public KeySummary active() {

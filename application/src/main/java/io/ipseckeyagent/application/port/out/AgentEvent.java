@@ -46,6 +46,9 @@ public sealed interface AgentEvent {
     record PublishFailed(Instant at, NodeName node, Spi spi, PublishOutcome outcome, int attempt, Duration retryIn)
             implements AgentEvent {}
 
+    /** At start, the SPI this node publishes could not be read; the agent publishes its own after a jitter wait. */
+    record PublishedKeyLookupFailed(Instant at, NodeName node, PublishOutcome outcome) implements AgentEvent {}
+
     /** The key was not both applied and published within the rotation window. */
     record AdoptionOverdue(Instant at, Spi spi, Instant detectedAt, Instant deadline) implements AgentEvent {}
 

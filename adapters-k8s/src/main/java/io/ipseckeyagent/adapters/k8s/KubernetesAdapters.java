@@ -1,0 +1,126 @@
+package io.ipseckeyagent.adapters.k8s;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.ClusterViewPort;
+import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The Kubernetes adapters, built without any framework: a fabric8 client configured as fabric8
+ * users expect, the CiliumNode key publisher, and the CiliumNode watch that feeds the core.
+ */
+public final class KubernetesAdapters {
+
+    private KubernetesAdapters() {}
+
+    /**
+     * How to reach the API server. Without {@code kubeconfig}, fabric8's auto-configuration: a
+     * kubeconfig file if there is one ({@code KUBECONFIG}, else {@code ~/.kube/config}), else the
+     * in-cluster service account (a pod has no kubeconfig file, so in-cluster wins there).
+     */
+    public record ClientSettings(Option<Path> kubeconfig, Duration connectTimeout, Duration requestTimeout) {
+        public ClientSettings {
+            Objects.requireNonNull(kubeconfig, "kubeconfig");
+            if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("timeouts must be positive");
+            }
+        }
+
+        /** Auto-configuration, 5 s to connect, 10 s per request. */
+        public static ClientSettings defaults() {
+            return new ClientSettings(Option.none(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        }
+
+        /** The same settings, reading this kubeconfig file (flag {@code --kubeconfig}). */
+        public ClientSettings withKubeconfig(Path path) {
+            return new ClientSettings(Option.some(path), connectTimeout, requestTimeout);
+        }
+    }
+
+    /** A running watch of every CiliumNode: the core's cluster view, and the handle to stop it. */
+    public interface ClusterWatch extends ClusterViewPort, AutoCloseable {
+        /**
+         * Lists and watches CiliumNodes; the stage completes once the first list is in the view
+         * (and the core has been told about every other node in it). Failures
+         * (API server down, 410 Gone, dropped watch) are retried by the informer for ever.
+         */
+        CompletionStage<Void> start();
+
+        /** Stops watching; the view keeps what it last knew. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Builds the client with the given timeouts and fabric8's request retries off. The left side
+     * says what is wrong with the configuration (naming {@code --kubeconfig} when that is the cause).
+     * The caller owns the client and closes it at shutdown.
+     */
+    public static Either<String, KubernetesClient> client(ClientSettings settings) {
+        return config(settings).flatMap(config -> Try.of(() -> new KubernetesClientBuilder().withConfig(config).build())
+                .toEither()
+                .mapLeft(error -> "cannot build the Kubernetes client: " + error.getMessage()));
+    }
+
+    static Either<String, Config> config(ClientSettings settings) {
+        Either<String, Config> base = settings.kubeconfig().fold(
+                () -> Try.of(() -> Config.autoConfigure(null)).toEither()
+                        .mapLeft(error -> "cannot configure the Kubernetes client: " + error.getMessage()),
+                KubernetesAdapters::fromKubeconfig);
+        return base.map(config -> tuned(config, settings));
+    }
+
+    /** Sets the timeouts and turns fabric8's request retries off (the informer still relists on its own). */
+    static Config tuned(Config config, ClientSettings settings) {
+        config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        config.setRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()));
+        // fabric8 retries 5xx with its own un-jittered backoff and ignores Retry-After; the core owns retries.
+        config.setRequestRetryBackoffLimit(0);
+        return config;
+    }
+
+    private static Either<String, Config> fromKubeconfig(Path path) {
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            return Either.left("--kubeconfig " + path + ": no readable file there");
+        }
+        return Try.of(() -> Config.fromKubeconfig(path.toFile()))
+                .toEither()
+                .mapLeft(error -> "--kubeconfig " + path + ": not a usable kubeconfig: " + error.getMessage());
+    }
+
+    /**
+     * The publisher: one merge patch per call, fabric8's retries off whatever the client's settings,
+     * the client's request timeout per request. With {@code createMissingNode}, a missing CiliumNode
+     * is created (Cilium owns that object, so this is off unless asked for). Stages complete on the
+     * HTTP client's I/O thread.
+     */
+    public static NodeKeyPublisherPort publisher(KubernetesClient client, boolean createMissingNode) {
+        return new CiliumNodePublisher(client, requestTimeoutOf(client), createMissingNode, Clock.systemUTC());
+    }
+
+    /**
+     * The watch on every CiliumNode. It calls {@code remoteNodes} (on fabric8's informer thread, one
+     * call at a time) when another node's key changes or it goes away; {@code self} is tracked but
+     * never reported, and is always in the view. Call {@link ClusterWatch#start()} to begin.
+     */
+    public static ClusterWatch observer(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self) {
+        return new CiliumNodeObserver(client, remoteNodes, self);
+    }
+
+    private static Duration requestTimeoutOf(KubernetesClient client) {
+        Integer millis = client.getConfiguration().getRequestTimeout();
+        return millis == null || millis <= 0 ? ClientSettings.defaults().requestTimeout() : Duration.ofMillis(millis);
+    }
+}

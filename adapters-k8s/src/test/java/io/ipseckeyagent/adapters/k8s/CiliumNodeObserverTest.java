@@ -1,0 +1,166 @@
+package io.ipseckeyagent.adapters.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The watch on CiliumNodes against the mock API server. To show that something was NOT reported
+ * without sleeping, each test ends with a later change that is reported (a barrier): the informer
+ * delivers events in order, so anything wrongly reported before it is in the list by then.
+ */
+class CiliumNodeObserverTest {
+    private static final NodeName SELF = NodeName.of("node-a");
+    private static final NodeName B = NodeName.of("node-b");
+    private static final NodeName C = NodeName.of("node-c");
+
+    private final MockApiServer api = new MockApiServer();
+    private final RecordingRemoteNodes core = new RecordingRemoteNodes();
+    private final CiliumNodeObserver observer = new CiliumNodeObserver(api.newAgentClient(), core, SELF);
+
+    @AfterEach
+    void stop() {
+        api.close(); // before the watch: see MockApiServer#close
+        observer.close();
+    }
+
+    @Test
+    void everyOtherNodeIsReportedOnceWhenFirstSeenAndTheOwnNodeIsOnlyTracked() {
+        api.createNode(SELF, Option.some(Spi.of(2)));
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.createNode(C, Option.none());
+
+        started();
+
+        assertThat(core.calls()).containsExactlyInAnyOrder("node-b key 3", "node-c key none");
+        assertThat(observer.ownKey()).isEqualTo(Option.some(Option.some(Spi.of(2))));
+        assertThat(observer.knownNodes()).containsExactly(SELF, B, C);
+    }
+
+    @Test
+    void aKeyChangeIsReportedOnceAndOtherChangesAreNot() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.createNode(C, Option.some(Spi.of(3)));
+        started();
+
+        api.setKeyField(B, 4);
+        api.setLabel(B, "topology.kubernetes.io/zone", "z1");
+        api.setKeyField(B, 4);
+        api.setKeyField(C, 4);
+
+        waiting().until(() -> core.calls().contains("node-c key 4"));
+        assertThat(core.calls()).containsExactly("node-b key 3", "node-c key 3", "node-b key 4", "node-c key 4");
+    }
+
+    @Test
+    void theOwnNodesKeyIsTrackedButNeverReported() {
+        api.createNode(SELF, Option.some(Spi.of(2)));
+        api.createNode(B, Option.some(Spi.of(2)));
+        started();
+
+        api.setKeyField(SELF, 3);
+        api.setKeyField(B, 3);
+
+        waiting().until(() -> core.calls().contains("node-b key 3"));
+        assertThat(observer.ownKey()).isEqualTo(Option.some(Option.some(Spi.of(3))));
+        assertThat(core.calls()).containsExactly("node-b key 2", "node-b key 3");
+    }
+
+    @Test
+    void aDeletedNodeIsReportedAndLeavesTheView() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+
+        api.deleteNode(B);
+
+        waiting().until(() -> core.calls().contains("node-b removed"));
+        assertThat(observer.knownNodes()).containsExactly(SELF);
+    }
+
+    @Test
+    void anInvalidKeyIsIgnoredAndTheNodeStaysKnown() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+
+        api.setKeyField(B, "three");
+        api.setKeyField(B, 99);
+        api.setKeyField(B, 3);
+        api.setKeyField(B, 4);
+
+        waiting().until(() -> core.calls().contains("node-b key 4"));
+        assertThat(core.calls()).containsExactly("node-b key 3", "node-b key 4");
+        assertThat(observer.knownNodes()).contains(B);
+    }
+
+    @Test
+    void aWatchExpiredWith410IsRelistedWithoutReportingEveryNodeAgain() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.createNode(C, Option.some(Spi.of(3)));
+        api.expireNextWatches(2);
+
+        started();
+        waiting().until(() -> api.listsServed() == 3 && api.watchesServed() == 1);
+        api.setKeyField(C, 5);
+
+        waiting().until(() -> core.calls().contains("node-c key 5"));
+        assertThat(core.calls()).containsExactlyInAnyOrder("node-b key 3", "node-c key 3", "node-c key 5");
+    }
+
+    @Test
+    void aDroppedWatchResumesAndKeepsFeedingTheView() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+        int watches = api.watchesServed();
+
+        api.stop();
+        api.startAgain();
+        waiting().until(() -> api.watchesServed() > watches);
+        api.createNode(C, Option.some(Spi.of(1)));
+        api.setKeyField(B, 4);
+
+        waiting().until(() -> core.calls().contains("node-b key 4"));
+        assertThat(observer.knownNodes()).containsExactly(SELF, B, C);
+        assertThat(core.calls()).containsExactly("node-b key 3", "node-c key 1", "node-b key 4");
+    }
+
+    @Test
+    void startingWhileTheApiServerFailsKeepsTryingUntilItAnswers() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.expect().get().withPath(MockApiServer.NODES_PATH + "?resourceVersion=0").andReturn(503, "").times(3);
+        int listsBefore = api.listsServed();
+
+        started();
+
+        assertThat(api.listsServed() - listsBefore).isEqualTo(4);
+        assertThat(core.calls()).containsExactly("node-b key 3");
+    }
+
+    @Test
+    void startingWhileTheApiServerIsDownCompletesOnceItIsBack() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.stop();
+
+        CompletableFuture<Void> start = observer.start().toCompletableFuture();
+        api.startAgain();
+
+        start.orTimeout(10, TimeUnit.SECONDS).join();
+        assertThat(core.calls()).containsExactly("node-b key 3");
+    }
+
+    private void started() {
+        observer.start().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    private static ConditionFactory waiting() {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10));
+    }
+}

@@ -1,0 +1,46 @@
+package io.ipseckeyagent.application.service;
+
+import io.ipseckeyagent.domain.jitter.EffectiveJitter;
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
+import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.ipseckeyagent.domain.jitter.RetryBackoff;
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.util.Objects;
+
+/**
+ * What the core needs to know about its node and its rotations, in the core's own words; the
+ * bootstrap maps flags and config files into it. Built by {@link #of}, which checks the jitter.
+ *
+ * @param clusterName reported with every remote node update, as Cilium's "Node updated" does
+ * @param jitter the checked jitter; its {@code capped} warning is for the bootstrap to log
+ * @param policy how each rotation's delay is drawn ({@code disabled} when jitter is off)
+ */
+public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitter jitter, JitterPolicy policy,
+        RetryBackoff retryBackoff) {
+
+    /** Cilium's name for a cluster nobody named. */
+    public static final String DEFAULT_CLUSTER_NAME = "default";
+
+    public AgentSettings {
+        Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(jitter, "jitter");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(retryBackoff, "retryBackoff");
+    }
+
+    /** Checks the jitter settings (every error at once); with jitter turned off the policy is {@code disabled}. */
+    public static Validation<Seq<String>, AgentSettings> of(NodeName nodeName, String clusterName, JitterSettings jitter,
+            JitterPolicy policy, RetryBackoff retryBackoff) {
+        return jitter.resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
+                effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff));
+    }
+
+    /** Every default: uniform jitter up to 2m30s in a 5m window, retries from 200ms up to 30s. */
+    public static AgentSettings defaults(NodeName nodeName) {
+        return of(nodeName, DEFAULT_CLUSTER_NAME, JitterSettings.defaults(), JitterPolicy.uniform(), RetryBackoff.DEFAULT)
+                .getOrElseThrow(() -> new IllegalStateException("the default settings are valid"));
+    }
+}

@@ -1,0 +1,174 @@
+package io.ipseckeyagent.bootstrap.config;
+
+import static io.ipseckeyagent.bootstrap.config.RunOptions.CONFIG;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.ENABLE_IPSEC_JITTER;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.IPSEC_JITTER_MAX_DURATION;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.IPSEC_KEY_ROTATION_DURATION;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.KEY_FILE_POLL_INTERVAL;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.NODE_NAME;
+import static io.vavr.API.For;
+
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.time.Duration;
+
+/**
+ * Merges flags, environment, config file and defaults (in that precedence), parses every value
+ * with its option's parser, then checks the rules that span options. Nothing stops at the first
+ * problem: the operator sees them all.
+ */
+final class ConfigResolver {
+    private ConfigResolver() {}
+
+    static ConfigResolution resolve(List<String> args, java.util.Map<String, String> environment, ConfigFileReader files) {
+        SourceValues flags = CommandLineFlags.read(args);
+        SourceValues variables = EnvironmentVariables.read(environment);
+        SourceValues file = configFile(flags.get(CONFIG).orElse(variables.get(CONFIG)), files);
+        List<SourceValues> byPrecedence = List.of(flags, variables, file);
+
+        Parsed parsed = RunOptions.ALL.foldLeft(Parsed.NONE, (soFar, spec) -> soFar.parse(spec, chosen(spec, byPrecedence)));
+        JitterCheck jitter = checkJitter(parsed);
+
+        List<ConfigProblem> problems = byPrecedence.flatMap(SourceValues::problems)
+                .appendAll(parsed.problems())
+                .appendAll(requireNodeName(byPrecedence))
+                .appendAll(jitter.problems());
+        List<ConfigProblem> warnings = byPrecedence.flatMap(SourceValues::warnings).appendAll(jitter.warnings());
+        return new ConfigResolution(
+                problems.isEmpty() ? Validation.valid(configuration(parsed, jitter.effectiveMax())) : Validation.invalid(problems),
+                warnings);
+    }
+
+    /** The one option without a default; an invalid one is already reported by its parser. */
+    private static List<ConfigProblem> requireNodeName(List<SourceValues> sources) {
+        return sources.forAll(source -> source.get(NODE_NAME).isEmpty())
+                ? List.of(new ConfigProblem(NODE_NAME.flag(), "required: set " + NODE_NAME.flag() + ", "
+                        + NODE_NAME.environmentVariables().mkString(" or ") + " (a DaemonSet takes it from spec.nodeName)"))
+                : List.empty();
+    }
+
+    /** The highest-precedence value written for the option, else its default. */
+    private static Option<RawValue> chosen(OptionSpec<?> spec, List<SourceValues> byPrecedence) {
+        return byPrecedence.flatMap(source -> source.get(spec)).headOption()
+                .orElse(() -> spec.defaultValue().map(text -> new RawValue(text, new ValueSource.Default(spec.name()))));
+    }
+
+    /** The file named by {@code --config} (flag or environment only). A bad path is reported with the other values. */
+    private static SourceValues configFile(Option<RawValue> configPath, ConfigFileReader files) {
+        return configPath
+                .flatMap(raw -> CONFIG.parse(raw.text()).toOption().map(path -> files.read(path).fold(
+                        cannotRead -> SourceValues.NONE.withProblem(raw.source().problem(cannotRead)),
+                        text -> YamlConfigFile.read(path, text))))
+                .getOrElse(SourceValues.NONE);
+    }
+
+    private record JitterCheck(Duration effectiveMax, List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
+
+    /** The effective-jitter rule; the arithmetic lives in {@link JitterBudget}, the wording here. */
+    private static JitterCheck checkJitter(Parsed parsed) {
+        JitterCheck nothingToSay = new JitterCheck(Duration.ZERO, List.empty(), List.empty());
+        Option<ValueSource> writtenMax = parsed.source(IPSEC_JITTER_MAX_DURATION);
+        if (parsed.value(ENABLE_IPSEC_JITTER).contains(false)) {
+            return writtenMax.map(source -> new JitterCheck(Duration.ZERO, List.empty(),
+                            List.of(source.problem("ignored because " + ENABLE_IPSEC_JITTER.flag() + " is false"))))
+                    .getOrElse(nothingToSay);
+        }
+        if (parsed.value(ENABLE_IPSEC_JITTER).isEmpty()) {
+            return nothingToSay; // not a boolean: already reported
+        }
+        Option<Duration> rotation = parsed.value(IPSEC_KEY_ROTATION_DURATION);
+        Option<Duration> jitterMax = writtenMax.isDefined()
+                ? parsed.value(IPSEC_JITTER_MAX_DURATION)
+                : rotation.map(duration -> duration.dividedBy(2));
+        // Each input that did not parse is already reported; the rule needs all three.
+        return For(rotation, parsed.value(KEY_FILE_POLL_INTERVAL), jitterMax)
+                .yield((window, poll, max) -> explain(JitterBudget.effectiveMax(window, max, poll), parsed, window, poll))
+                .getOrElse(nothingToSay);
+    }
+
+    private static JitterCheck explain(JitterBudget.Outcome outcome, Parsed parsed, Duration rotation, Duration poll) {
+        String room = IPSEC_KEY_ROTATION_DURATION.flag() + " (" + GoDuration.format(rotation) + ") - "
+                + KEY_FILE_POLL_INTERVAL.flag() + " (" + GoDuration.format(poll) + ") - the publish budget ("
+                + GoDuration.format(JitterBudget.PUBLISH_BUDGET) + ")";
+        if (outcome instanceof JitterBudget.Capped capped) {
+            Option<ValueSource> explicit = parsed.source(IPSEC_JITTER_MAX_DURATION);
+            String requested = explicit.isDefined()
+                    ? GoDuration.format(capped.requested())
+                    : "the default, " + IPSEC_KEY_ROTATION_DURATION.flag() + " / 2 = " + GoDuration.format(capped.requested()) + ",";
+            ValueSource where = explicit.getOrElse(new ValueSource.Default(IPSEC_JITTER_MAX_DURATION.name()));
+            return new JitterCheck(capped.effectiveMax(), List.empty(), List.of(where.problem(requested + " is capped at "
+                    + GoDuration.format(capped.effectiveMax()) + " = " + room + ", so every node publishes within the rotation window")));
+        }
+        if (outcome instanceof JitterBudget.NothingLeft) {
+            ValueSource where = parsed.source(IPSEC_KEY_ROTATION_DURATION).getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
+            return new JitterCheck(Duration.ZERO, List.of(where.problem(GoDuration.format(rotation) + " leaves no time for jitter: it must"
+                    + " be longer than " + KEY_FILE_POLL_INTERVAL.flag() + " (" + GoDuration.format(poll) + ") plus the publish budget ("
+                    + GoDuration.format(JitterBudget.PUBLISH_BUDGET) + "); lengthen it, shorten " + KEY_FILE_POLL_INTERVAL.flag()
+                    + ", or set " + ENABLE_IPSEC_JITTER.flag() + "=false")), List.empty());
+        }
+        Duration fits = ((JitterBudget.Fits) outcome).effectiveMax();
+        return new JitterCheck(fits, List.empty(), List.empty());
+    }
+
+    private static RunConfiguration configuration(Parsed parsed, Duration effectiveJitterMax) {
+        Duration rotation = parsed.present(IPSEC_KEY_ROTATION_DURATION);
+        return new RunConfiguration(
+                parsed.present(NODE_NAME),
+                parsed.present(RunOptions.CLUSTER_NAME),
+                parsed.present(RunOptions.IPSEC_KEY_FILE),
+                rotation,
+                parsed.present(ENABLE_IPSEC_JITTER),
+                parsed.value(IPSEC_JITTER_MAX_DURATION).getOrElse(() -> rotation.dividedBy(2)),
+                effectiveJitterMax,
+                parsed.present(RunOptions.IPSEC_JITTER_POLICY),
+                parsed.present(KEY_FILE_POLL_INTERVAL),
+                parsed.value(RunOptions.KUBECONFIG),
+                parsed.present(RunOptions.STATE_FILE),
+                parsed.present(RunOptions.PROMETHEUS_SERVE_ADDR),
+                parsed.present(RunOptions.LOG_FORMAT),
+                parsed.present(RunOptions.LOG_LEVEL),
+                parsed.value(CONFIG),
+                parsed.value(RunOptions.PLUGIN_DIR),
+                parsed.present(RunOptions.KEY_SOURCE),
+                parsed.present(RunOptions.PUBLISHER),
+                parsed.present(RunOptions.DATAPATH),
+                parsed.present(RunOptions.CREATE_CILIUM_NODE));
+    }
+
+    /**
+     * Typed values by option name, where each was written (defaults excluded; also when it did not
+     * parse), and the parse problems.
+     * Each value was produced by its own option's parser, which is what makes the casts safe.
+     */
+    private record Parsed(Map<String, Object> values, Map<String, ValueSource> written, List<ConfigProblem> problems) {
+        static final Parsed NONE = new Parsed(LinkedHashMap.empty(), LinkedHashMap.empty(), List.empty());
+
+        Parsed parse(OptionSpec<?> spec, Option<RawValue> raw) {
+            return raw.map(value -> {
+                Map<String, ValueSource> writtenNow =
+                        value.source() instanceof ValueSource.Default ? written : written.put(spec.name(), value.source());
+                return spec.parse(value.text()).fold(
+                        message -> new Parsed(values, writtenNow, problems.append(value.source().problem(message))),
+                        typed -> new Parsed(values.put(spec.name(), typed), writtenNow, problems));
+            }).getOrElse(this);
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> Option<T> value(OptionSpec<T> spec) {
+            return values.get(spec.name()).map(value -> (T) value);
+        }
+
+        /** Where a value was written, if it was (not a default). */
+        Option<ValueSource> source(OptionSpec<?> spec) {
+            return written.get(spec.name());
+        }
+
+        /** A value that has a default or was checked as required; its absence is a bug. */
+        <T> T present(OptionSpec<T> spec) {
+            return value(spec).getOrElseThrow(() -> new IllegalStateException("no value for " + spec.flag()));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.ipseckeyagent.bootstrap.config;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code run}: resolves and validates the configuration, reports every problem at once (exit 2),
+ * or hands the configuration to the {@link RunLauncher}. Picocli only routes the arguments here;
+ * {@link RunOptions} reads them, so the messages are ours and all of them are reported.
+ */
+@Command(name = "run",
+        description = "Run the agent on this node: watch the IPsec key file and publish the active SPI to this node's"
+                + " CiliumNode after a per-node jitter.")
+public final class RunCommand implements Callable<Integer> {
+    /** The exit code for an invalid configuration (a usage error). */
+    public static final int EXIT_INVALID_CONFIGURATION = 2;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean helpRequested;
+
+    /** Everything else: read by {@link RunOptions}, not by picocli. */
+    @Unmatched
+    java.util.List<String> arguments = new ArrayList<>();
+
+    private CommandSpec spec;
+
+    private final RunLauncher launcher;
+    private final Map<String, String> environment;
+    private final ConfigFileReader files;
+
+    /** Until the agent is wired: validates, then says it cannot run yet. */
+    public RunCommand() {
+        this(RunLauncher.NOT_WIRED_YET);
+    }
+
+    /** Reads the process environment and the local file system. */
+    public RunCommand(RunLauncher launcher) {
+        this(launcher, System.getenv(), ConfigFileReader.fromFileSystem());
+    }
+
+    public RunCommand(RunLauncher launcher, Map<String, String> environment, ConfigFileReader files) {
+        this.launcher = launcher;
+        this.environment = Map.copyOf(environment);
+        this.files = files;
+    }
+
+    /**
+     * Picocli injects the model here however the command is registered (a model transformer is
+     * skipped for {@code addSubcommand}), so this is where the help is taught the registry.
+     */
+    @Spec
+    void useSpec(CommandSpec injected) {
+        this.spec = injected;
+        RunHelp.install(injected);
+    }
+
+    @Override
+    public Integer call() {
+        ConfigResolution resolution = RunConfiguration.resolve(List.ofAll(arguments), environment, files);
+        return resolution.configuration().fold(
+                problems -> reject(problems, resolution.warnings()),
+                configuration -> launcher.launch(configuration, resolution.warnings()));
+    }
+
+    private int reject(Seq<ConfigProblem> problems, Seq<ConfigProblem> warnings) {
+        PrintWriter err = spec.commandLine().getErr();
+        problems.forEach(problem -> err.println("error: " + problem.render()));
+        warnings.forEach(warning -> err.println("warning: " + warning.render()));
+        err.println(spec.qualifiedName() + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in the configuration; see " + spec.qualifiedName() + " --help");
+        err.flush();
+        return EXIT_INVALID_CONFIGURATION;
+    }
+}

@@ -1,0 +1,81 @@
+package io.ipseckeyagent.bootstrap.config;
+
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code run} was configured with, validated and typed. Components are named after the
+ * flags of {@link RunOptions}; {@link #resolve} is the only way to get one from operator input.
+ *
+ * @param ipsecJitterMaxDuration the configured maximum (default: rotation duration / 2)
+ * @param effectiveJitterMax the maximum delays are drawn within: the configured one, capped so that a
+ *     node publishes within the rotation window; zero when jitter is disabled
+ * @param kubeconfig none: fabric8's auto-configuration
+ * @param prometheusServeAddr none: metrics and health endpoints disabled
+ * @param configFile the {@code --config} file the values were read from, if any
+ * @param pluginDir extra adapter jars, if any
+ */
+public record RunConfiguration(
+        NodeName nodeName,
+        String clusterName,
+        Path ipsecKeyFile,
+        Duration ipsecKeyRotationDuration,
+        boolean enableIpsecJitter,
+        Duration ipsecJitterMaxDuration,
+        Duration effectiveJitterMax,
+        JitterPolicyName ipsecJitterPolicy,
+        Duration keyFilePollInterval,
+        Option<Path> kubeconfig,
+        Path stateFile,
+        Option<ListenAddress> prometheusServeAddr,
+        LogFormat logFormat,
+        LogLevel logLevel,
+        Option<Path> configFile,
+        Option<Path> pluginDir,
+        String keySource,
+        String publisher,
+        String datapath,
+        boolean createCiliumNode) {
+
+    public RunConfiguration {
+        Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(ipsecKeyFile, "ipsecKeyFile");
+        Objects.requireNonNull(ipsecKeyRotationDuration, "ipsecKeyRotationDuration");
+        Objects.requireNonNull(ipsecJitterMaxDuration, "ipsecJitterMaxDuration");
+        Objects.requireNonNull(effectiveJitterMax, "effectiveJitterMax");
+        Objects.requireNonNull(ipsecJitterPolicy, "ipsecJitterPolicy");
+        Objects.requireNonNull(keyFilePollInterval, "keyFilePollInterval");
+        Objects.requireNonNull(kubeconfig, "kubeconfig");
+        Objects.requireNonNull(stateFile, "stateFile");
+        Objects.requireNonNull(prometheusServeAddr, "prometheusServeAddr");
+        Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(pluginDir, "pluginDir");
+        Objects.requireNonNull(keySource, "keySource");
+        Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(datapath, "datapath");
+        if (effectiveJitterMax.isNegative() || effectiveJitterMax.compareTo(ipsecJitterMaxDuration) > 0) {
+            throw new IllegalArgumentException("effective jitter maximum must be in [0, " + ipsecJitterMaxDuration + "]");
+        }
+    }
+
+    /**
+     * Resolves {@code run}'s arguments with precedence flag, environment, config file, default.
+     * Pure: the config file is read through {@code files}.
+     */
+    public static ConfigResolution resolve(List<String> args, Map<String, String> environment, ConfigFileReader files) {
+        return ConfigResolver.resolve(args, environment, files);
+    }
+
+    /** Resolves with the config file read from the local file system. */
+    public static ConfigResolution resolve(String[] args, Map<String, String> environment) {
+        return resolve(List.of(args), environment, ConfigFileReader.fromFileSystem());
+    }
+}

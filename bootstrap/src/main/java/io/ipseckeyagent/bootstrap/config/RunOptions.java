@@ -1,0 +1,129 @@
+package io.ipseckeyagent.bootstrap.config;
+
+import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
+import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
+import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
+
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The one table of {@code run}'s options. Flags, environment variables, config-file keys,
+ * validation and {@code run --help} are all derived from it.
+ */
+public final class RunOptions {
+    public static final OptionSpec<NodeName> NODE_NAME = OptionSpec.of("node-name", "NAME", TEXT, ValueParsers::nodeName,
+                    "This node's name, as in its CiliumNode (required).")
+            .withFallbackEnvironment("NODE_NAME")
+            .withDefaultDescribed("none; required");
+
+    public static final OptionSpec<String> CLUSTER_NAME = OptionSpec.of("cluster-name", "NAME", TEXT, ValueParsers::clusterName,
+                    "The cluster's name, reported in events and logs.")
+            .withDefault("default");
+
+    public static final OptionSpec<Path> IPSEC_KEY_FILE = OptionSpec.of("ipsec-key-file", "PATH", TEXT, ValueParsers::path,
+                    "The IPsec key file, in Cilium's format (the last line is the active key).")
+            .withDefault("/etc/ipsec/keys")
+            .formerlyKnownAs("keyFile");
+
+    public static final OptionSpec<Duration> IPSEC_KEY_ROTATION_DURATION = OptionSpec.of("ipsec-key-rotation-duration", "DURATION",
+                    DURATION, ValueParsers::positiveDuration,
+                    "The rotation window: a new key is published within it, and the previous key is removed after it.")
+            .withDefault("5m")
+            .formerlyKnownAs("keyRotationDuration");
+
+    public static final OptionSpec<Boolean> ENABLE_IPSEC_JITTER = OptionSpec.of("enable-ipsec-jitter", "BOOL", BOOLEAN, ValueParsers::bool,
+                    "Wait a per-node delay between seeing a new key and publishing it; false acts at once, as Cilium does.")
+            .withDefault("true")
+            .formerlyKnownAs("enableJitter");
+
+    public static final OptionSpec<Duration> IPSEC_JITTER_MAX_DURATION = OptionSpec.of("ipsec-jitter-max-duration", "DURATION",
+                    DURATION, ValueParsers::nonNegativeDuration,
+                    "Upper bound of the jitter; capped, with a warning, at the rotation duration minus the poll interval"
+                            + " and a " + GoDuration.format(JitterBudget.PUBLISH_BUDGET) + " publish budget.")
+            .withDefaultDescribed("ipsec-key-rotation-duration / 2")
+            .formerlyKnownAs("jitterMaxDuration");
+
+    public static final OptionSpec<JitterPolicyName> IPSEC_JITTER_POLICY = OptionSpec.of("ipsec-jitter-policy", "POLICY", TEXT,
+                    ValueParsers.choice(JitterPolicyName.class),
+                    "How the delay is chosen: uniform (random), node-hash (stable per node and key) or rank (one slot per node).")
+            .withDefault("uniform")
+            .formerlyKnownAs("jitterPolicy");
+
+    public static final OptionSpec<Duration> KEY_FILE_POLL_INTERVAL = OptionSpec.of("key-file-poll-interval", "DURATION", DURATION,
+                    ValueParsers::positiveDuration,
+                    "How often the key file's content is checked, a safety net for missed file events.")
+            .withDefault("5s");
+
+    public static final OptionSpec<Path> KUBECONFIG = OptionSpec.of("kubeconfig", "PATH", TEXT, ValueParsers::path,
+                    "A kubeconfig file for API server access.")
+            .withDefaultDescribed("fabric8's auto-configuration (KUBECONFIG, ~/.kube/config or the pod's service account)");
+
+    public static final OptionSpec<Path> STATE_FILE = OptionSpec.of("state-file", "PATH", TEXT, ValueParsers::path,
+                    "Where the applied keys are remembered across restarts.")
+            .withDefault("/var/run/ipsec-key-agent/state.json");
+
+    public static final OptionSpec<Option<ListenAddress>> PROMETHEUS_SERVE_ADDR = OptionSpec.of("prometheus-serve-addr", "ADDRESS",
+                    TEXT, ValueParsers::optionalListenAddress,
+                    "Serve /metrics and /healthz on this address (like :9966 or [::1]:9966); empty disables.")
+            .withDefault(":9966")
+            .allowingEmpty();
+
+    public static final OptionSpec<LogFormat> LOG_FORMAT = OptionSpec.of("log-format", "FORMAT", TEXT,
+                    ValueParsers.choice(LogFormat.class), "Log lines as text or json.")
+            .withDefault("text");
+
+    public static final OptionSpec<LogLevel> LOG_LEVEL = OptionSpec.of("log-level", "LEVEL", TEXT,
+                    ValueParsers.choice(LogLevel.class), "The least severe level logged: debug, info, warn or error.")
+            .withDefault("info");
+
+    public static final OptionSpec<Path> CONFIG = OptionSpec.of("config", "FILE", TEXT, ValueParsers::path,
+                    "A YAML file of option values, keyed by flag name without dashes (ipsec-key-rotation-duration: 5m).")
+            .notInConfigFile();
+
+    public static final OptionSpec<Path> PLUGIN_DIR = OptionSpec.of("plugin-dir", "DIR", TEXT, ValueParsers::path,
+                    "A directory of extra adapter jars, loaded before adapters are chosen.");
+
+    public static final OptionSpec<String> KEY_SOURCE = OptionSpec.of("key-source", "NAME", TEXT, ValueParsers::pluginName,
+                    "The adapter that reads the key file, by name.")
+            .withDefault("file");
+
+    public static final OptionSpec<String> PUBLISHER = OptionSpec.of("publisher", "NAME", TEXT, ValueParsers::pluginName,
+                    "The adapter that publishes this node's SPI, by name.")
+            .withDefault("cilium-node");
+
+    public static final OptionSpec<String> DATAPATH = OptionSpec.of("datapath", "NAME", TEXT, ValueParsers::pluginName,
+                    "The adapter that applies keys locally, by name.")
+            .withDefault("state-file");
+
+    public static final OptionSpec<Boolean> CREATE_CILIUM_NODE = OptionSpec.of("create-cilium-node", "BOOL", BOOLEAN, ValueParsers::bool,
+                    "Create this node's CiliumNode when it does not exist (normally Cilium creates it).")
+            .withDefault("false");
+
+    /** Every option, in the order {@code --help} lists them. */
+    public static final List<OptionSpec<?>> ALL = List.of(
+            NODE_NAME, CLUSTER_NAME, IPSEC_KEY_FILE, IPSEC_KEY_ROTATION_DURATION, ENABLE_IPSEC_JITTER,
+            IPSEC_JITTER_MAX_DURATION, IPSEC_JITTER_POLICY, KEY_FILE_POLL_INTERVAL, KUBECONFIG, STATE_FILE,
+            PROMETHEUS_SERVE_ADDR, LOG_FORMAT, LOG_LEVEL, CONFIG, PLUGIN_DIR, KEY_SOURCE, PUBLISHER, DATAPATH,
+            CREATE_CILIUM_NODE);
+
+    private RunOptions() {}
+
+    /** The option with this name (the flag without dashes). */
+    public static Option<OptionSpec<?>> named(String name) {
+        return ALL.find(spec -> spec.name().equals(name));
+    }
+
+    /** The closest option name to a mistyped one, considering Helm spellings too. */
+    static Option<OptionSpec<?>> closestTo(String typed, List<OptionSpec<?>> among) {
+        var spellings = among.flatMap(spec -> spec.formerNames().prepend(spec.name()).map(spelling -> new Spelling(spelling, spec)));
+        return DidYouMean.closest(typed, spellings.map(Spelling::text))
+                .flatMap(text -> spellings.find(spelling -> spelling.text().equals(text)))
+                .map(Spelling::spec);
+    }
+
+    private record Spelling(String text, OptionSpec<?> spec) {}
+}

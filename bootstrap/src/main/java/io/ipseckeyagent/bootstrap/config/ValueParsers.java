@@ -1,0 +1,80 @@
+package io.ipseckeyagent.bootstrap.config;
+
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** The parsers the option registry uses; each returns a message that makes sense after the flag's name. */
+final class ValueParsers {
+    /** RFC 1123 subdomain, as Kubernetes requires of node names. */
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    /** Cilium's rule for cluster names. */
+    private static final Pattern CLUSTER_NAME = Pattern.compile("(?=.{1,32}$)([a-z0-9][-a-z0-9]*)?[a-z0-9]");
+    private static final Pattern PLUGIN_NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?");
+    /** The words Go's {@code strconv.ParseBool} accepts, as Cilium's flags do. */
+    private static final List<String> TRUE_WORDS = List.of("true", "True", "TRUE", "t", "T", "1");
+    private static final List<String> FALSE_WORDS = List.of("false", "False", "FALSE", "f", "F", "0");
+
+    private ValueParsers() {}
+
+    static Either<String, Boolean> bool(String text) {
+        return TRUE_WORDS.contains(text) ? Either.right(true)
+                : FALSE_WORDS.contains(text) ? Either.right(false)
+                : Either.left("expected true or false, got \"" + text + "\"");
+    }
+
+    static Either<String, Duration> positiveDuration(String text) {
+        return GoDuration.parse(text).filterOrElse(
+                duration -> !duration.isNegative() && !duration.isZero(),
+                duration -> "must be greater than 0, got " + GoDuration.format(duration));
+    }
+
+    static Either<String, Duration> nonNegativeDuration(String text) {
+        return GoDuration.parse(text).filterOrElse(
+                duration -> !duration.isNegative(),
+                duration -> "must not be negative, got " + GoDuration.format(duration));
+    }
+
+    static Either<String, Path> path(String text) {
+        try {
+            return Either.right(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Either.left("not a valid path: " + e.getReason());
+        }
+    }
+
+    static Either<String, NodeName> nodeName(String text) {
+        return DNS_SUBDOMAIN.matcher(text).matches()
+                ? Either.right(NodeName.of(text))
+                : Either.left("\"" + text + "\" is not a Kubernetes node name (lower-case letters, digits, '-' and '.',"
+                        + " starting and ending with a letter or digit, at most 253 characters)");
+    }
+
+    static Either<String, String> clusterName(String text) {
+        return CLUSTER_NAME.matcher(text).matches()
+                ? Either.right(text)
+                : Either.left("\"" + text + "\" is not a Cilium cluster name (lower-case letters, digits and '-',"
+                        + " starting and ending with a letter or digit, at most 32 characters)");
+    }
+
+    static Either<String, String> pluginName(String text) {
+        return PLUGIN_NAME.matcher(text).matches()
+                ? Either.right(text)
+                : Either.left("\"" + text + "\" is not an adapter name (letters, digits, '-', '.' and '_', at most 64 characters)");
+    }
+
+    /** An empty text disables the listener. */
+    static Either<String, Option<ListenAddress>> optionalListenAddress(String text) {
+        return text.isEmpty() ? Either.right(Option.none()) : ListenAddress.parse(text).map(Option::some);
+    }
+
+    static <E extends Enum<E> & ConfigChoice> java.util.function.Function<String, Either<String, E>> choice(Class<E> type) {
+        return text -> ConfigChoice.parse(type, text);
+    }
+}

@@ -1,0 +1,137 @@
+package io.ipseckeyagent.bootstrap.config;
+
+import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
+import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Flag beats environment beats config file beats default, for every kind of value. */
+class PrecedenceTest {
+    /** One option, a value written in each source, and what each source should produce. */
+    record Kind(OptionSpec<?> option, String flag, String environment, String fileYaml,
+                Function<RunConfiguration, Object> read, Object fromFlag, Object fromEnvironment, Object fromFile, Object byDefault) {
+        @Override
+        public String toString() {
+            return option.name();
+        }
+    }
+
+    static Stream<Arguments> kinds() {
+        return Stream.of(
+                new Kind(RunOptions.CLUSTER_NAME, "flag-cluster", "env-cluster", "\"file-cluster\"", RunConfiguration::clusterName,
+                        "flag-cluster", "env-cluster", "file-cluster", "default"),
+                new Kind(RunOptions.IPSEC_KEY_FILE, "/flag/keys", "/env/keys", "/file/keys", RunConfiguration::ipsecKeyFile,
+                        Path.of("/flag/keys"), Path.of("/env/keys"), Path.of("/file/keys"), Path.of("/etc/ipsec/keys")),
+                new Kind(RunOptions.IPSEC_KEY_ROTATION_DURATION, "10m", "PT20M", "30m", RunConfiguration::ipsecKeyRotationDuration,
+                        Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(5)),
+                new Kind(RunOptions.ENABLE_IPSEC_JITTER, "false", "true", "false", RunConfiguration::enableIpsecJitter,
+                        false, true, false, true),
+                new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", RunConfiguration::ipsecJitterMaxDuration,
+                        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ZERO, Duration.ofMinutes(5).dividedBy(2)),
+                new Kind(RunOptions.IPSEC_JITTER_POLICY, "rank", "node-hash", "RANK", RunConfiguration::ipsecJitterPolicy,
+                        JitterPolicyName.RANK, JitterPolicyName.NODE_HASH, JitterPolicyName.RANK, JitterPolicyName.UNIFORM),
+                new Kind(RunOptions.KEY_FILE_POLL_INTERVAL, "1s", "2s", "3s", RunConfiguration::keyFilePollInterval,
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                new Kind(RunOptions.KUBECONFIG, "/flag/kube", "/env/kube", "/file/kube", RunConfiguration::kubeconfig,
+                        Option.of(Path.of("/flag/kube")), Option.of(Path.of("/env/kube")), Option.of(Path.of("/file/kube")), Option.none()),
+                new Kind(RunOptions.PROMETHEUS_SERVE_ADDR, "127.0.0.1:1", "", "\"[::1]:3\"", RunConfiguration::prometheusServeAddr,
+                        Option.of(new ListenAddress("127.0.0.1", 1)), Option.none(), Option.of(new ListenAddress("::1", 3)),
+                        Option.of(new ListenAddress("", 9966))),
+                new Kind(RunOptions.LOG_LEVEL, "debug", "warn", "error", RunConfiguration::logLevel,
+                        LogLevel.DEBUG, LogLevel.WARN, LogLevel.ERROR, LogLevel.INFO),
+                new Kind(RunOptions.PUBLISHER, "flag-publisher", "env-publisher", "file-publisher", RunConfiguration::publisher,
+                        "flag-publisher", "env-publisher", "file-publisher", "cilium-node"),
+                new Kind(RunOptions.CREATE_CILIUM_NODE, "true", "false", "true", RunConfiguration::createCiliumNode,
+                        true, false, true, false)
+        ).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void flagBeatsEnvironmentBeatsFileBeatsDefault(Kind kind) {
+        assertThat(kind.read().apply(resolveWith(kind, true, true, true))).isEqualTo(kind.fromFlag());
+        assertThat(kind.read().apply(resolveWith(kind, false, true, true))).isEqualTo(kind.fromEnvironment());
+        assertThat(kind.read().apply(resolveWith(kind, false, false, true))).isEqualTo(kind.fromFile());
+        assertThat(kind.read().apply(resolveWith(kind, false, false, false))).isEqualTo(kind.byDefault());
+    }
+
+    private static RunConfiguration resolveWith(Kind kind, boolean flag, boolean environment, boolean file) {
+        List<String> args = new ArrayList<>(List.of("--node-name=node-a"));
+        Map<String, String> variables = new HashMap<>();
+        if (flag) {
+            args.add(kind.option().flag() + "=" + kind.flag());
+        }
+        if (environment) {
+            variables.put(kind.option().environmentVariable(), kind.environment());
+        }
+        if (file) {
+            args.add("--config");
+            args.add("agent.yaml");
+        }
+        return valid(resolve(variables, Map.of("agent.yaml", kind.option().fileKey() + ": " + kind.fileYaml() + "\n"),
+                args.toArray(String[]::new)));
+    }
+
+    @Test
+    void nodeNameComesFromTheFlagThenOurVariableThenNodeNameThenTheFile() {
+        Map<String, String> files = Map.of("agent.yaml", "node-name: file-node\n");
+        Map<String, String> both = Map.of("IPSEC_KEY_AGENT_NODE_NAME", "agent-node", "NODE_NAME", "downward-node");
+
+        assertThat(valid(resolve(both, files, "--node-name", "flag-node", "--config=agent.yaml")).nodeName())
+                .isEqualTo(NodeName.of("flag-node"));
+        assertThat(valid(resolve(both, files, "--config=agent.yaml")).nodeName()).isEqualTo(NodeName.of("agent-node"));
+        assertThat(valid(resolve(Map.of("NODE_NAME", "downward-node"), files, "--config=agent.yaml")).nodeName())
+                .isEqualTo(NodeName.of("downward-node"));
+        assertThat(valid(resolve(Map.of(), files, "--config=agent.yaml")).nodeName()).isEqualTo(NodeName.of("file-node"));
+    }
+
+    @Test
+    void theConfigFileItselfCanBeNamedInTheEnvironment() {
+        RunConfiguration configuration = valid(resolve(Map.of("IPSEC_KEY_AGENT_CONFIG", "env.yaml"),
+                Map.of("env.yaml", "log-format: json\n"), "--node-name=n"));
+
+        assertThat(configuration.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(configuration.configFile()).isEqualTo(Option.of(Path.of("env.yaml")));
+    }
+
+    @Test
+    void theConfigFlagBeatsTheConfigVariable() {
+        RunConfiguration configuration = valid(resolve(Map.of("IPSEC_KEY_AGENT_CONFIG", "env.yaml"),
+                Map.of("env.yaml", "log-format: json\n", "flag.yaml", "log-format: text\n"), "--node-name=n", "--config=flag.yaml"));
+
+        assertThat(configuration.logFormat()).isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void anEmptyVariableCountsAsUnset() {
+        RunConfiguration configuration = valid(resolve(Map.of("IPSEC_KEY_AGENT_CLUSTER_NAME", "", "NODE_NAME", "n"),
+                Map.of("agent.yaml", "cluster-name: from-file\n"), "--config=agent.yaml"));
+
+        assertThat(configuration.clusterName()).isEqualTo("from-file");
+    }
+
+    @Test
+    void everyDefaultAsDocumented() {
+        RunConfiguration configuration = valid(resolve("--node-name=node-a"));
+
+        assertThat(configuration).isEqualTo(new RunConfiguration(
+                NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
+                Duration.ofSeconds(150), Duration.ofSeconds(150), JitterPolicyName.UNIFORM, Duration.ofSeconds(5),
+                Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Option.of(new ListenAddress("", 9966)),
+                LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false));
+    }
+}

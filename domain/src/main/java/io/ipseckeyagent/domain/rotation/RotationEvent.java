@@ -1,0 +1,48 @@
+package io.ipseckeyagent.domain.rotation;
+
+import io.ipseckeyagent.domain.key.KeyFileProblem;
+import io.ipseckeyagent.domain.key.KeySet;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.time.Duration;
+import java.time.Instant;
+
+/** What happens to the rotation machine: requests, timers, and the answers to its commands. */
+public sealed interface RotationEvent {
+
+    /** The agent starts; {@code previouslyApplied} is what the datapath holds from an earlier run. */
+    record Started(Instant at, Option<AppliedKeys> previouslyApplied) implements RotationEvent {}
+
+    record StopRequested() implements RotationEvent {}
+
+    /** The key file may have changed. */
+    record ChangeDetected(Instant at) implements RotationEvent {}
+
+    record JitterWaitOver() implements RotationEvent {}
+
+    record RetryDue() implements RotationEvent {}
+
+    record DeadlineReached(Deadline deadline) implements RotationEvent {}
+
+    /** Answer to {@link RotationCommand.LoadKeyFile}: the parsed file, or every error (read errors too). */
+    record KeysRead(Validation<List<KeyFileProblem>, KeySet> keys) implements RotationEvent {}
+
+    /** Answer to {@link RotationCommand.ApplyKeys}: the datapath holds the new keys. */
+    record Applied(AppliedKeys applied) implements RotationEvent {}
+
+    /** Answer to {@link RotationCommand.ApplyKeys}: the datapath refused; its previous keys stay. */
+    record NotApplied() implements RotationEvent {}
+
+    /** Answer to {@link RotationCommand.LookUpPublishedKey}: none when the node publishes no key. */
+    record PublishedKeyFound(long request, Option<Spi> spi, Instant at) implements RotationEvent {}
+
+    /** Answer to {@link RotationCommand.LookUpPublishedKey}: the lookup failed. */
+    record PublishedKeyUnknown(long request, Instant at) implements RotationEvent {}
+
+    record PublishSucceeded(long request, Instant at) implements RotationEvent {}
+
+    /** A publish attempt failed; the host has drawn the backoff {@code retryIn}. */
+    record PublishAttemptFailed(long request, Duration retryIn) implements RotationEvent {}
+}

@@ -1,0 +1,19 @@
+package io.ipseckeyagent.domain.rotation;
+
+import io.vavr.collection.List;
+
+/** The machine's answer to one event: the next state and the commands to carry out, in order. */
+public record Transition(RotationState state, List<RotationCommand> commands) {
+
+    static Transition stay(RotationState state) {
+        return new Transition(state, List.empty());
+    }
+
+    static Transition to(RotationState state, RotationCommand... commands) {
+        return new Transition(state, List.of(commands));
+    }
+
+    Transition prepend(List<RotationCommand> first) {
+        return new Transition(state, first.appendAll(commands));
+    }
+}
