@@ -67,7 +67,7 @@ final class ConfigResolver {
 
     private record JitterCheck(Duration effectiveMax, List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
 
-    /** The effective-jitter rule; the arithmetic lives in {@link JitterBudget}, the wording here. */
+    /** The effective-jitter rule (the domain's, through {@link JitterBudget}); the wording is here. */
     private static JitterCheck checkJitter(Parsed parsed) {
         JitterCheck nothingToSay = new JitterCheck(Duration.ZERO, List.empty(), List.empty());
         Option<ValueSource> writtenMax = parsed.source(IPSEC_JITTER_MAX_DURATION);

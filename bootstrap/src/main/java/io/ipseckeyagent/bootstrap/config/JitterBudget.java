@@ -1,15 +1,18 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.domain.jitter.EffectiveJitter;
+import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.vavr.control.Option;
 import java.time.Duration;
 
 /**
- * The effective-jitter rule of issue 2: the jitter may use what the rotation window leaves after the
- * poll interval and a publish budget. Kept apart so the resolver can switch to the domain's
- * {@code io.ipseckeyagent.domain.jitter.JitterSettings} once it exists, with only this class changing.
+ * The effective-jitter rule as the resolver words it. The rule itself is the domain's
+ * ({@link JitterSettings#resolve()}), so the configuration and the core cannot disagree; this class
+ * only sorts its answer into the three cases the resolver explains.
  */
 final class JitterBudget {
     /** Time kept back for publishing (and its retries) inside the rotation window. */
-    static final Duration PUBLISH_BUDGET = Duration.ofSeconds(30);
+    static final Duration PUBLISH_BUDGET = JitterSettings.DEFAULT_PUBLISH_BUDGET;
 
     private JitterBudget() {}
 
@@ -22,15 +25,22 @@ final class JitterBudget {
     /** The requested maximum was lowered to what the window leaves. */
     record Capped(Duration requested, Duration effectiveMax) implements Outcome {}
 
-    /** The window leaves no time for any jitter: {@code room} is zero or negative. */
-    record NothingLeft(Duration room) implements Outcome {}
+    /** The window leaves no time for any jitter. */
+    record NothingLeft() implements Outcome {}
 
-    /** effective max = min(jitterMax, rotation - poll interval - publish budget), if that is positive. */
+    /**
+     * effective max = min(jitterMax, rotation - poll interval - publish budget), if that is positive.
+     * The inputs are already checked (positive window and poll, non-negative maximum).
+     */
     static Outcome effectiveMax(Duration rotation, Duration jitterMax, Duration pollInterval) {
-        Duration room = rotation.minus(pollInterval).minus(PUBLISH_BUDGET);
-        if (room.isNegative() || room.isZero()) {
-            return new NothingLeft(room);
-        }
-        return jitterMax.compareTo(room) > 0 ? new Capped(jitterMax, room) : new Fits(jitterMax);
+        return JitterSettings.of(true, rotation, Option.some(jitterMax), pollInterval, PUBLISH_BUDGET)
+                .resolve()
+                .fold(noRoom -> new NothingLeft(), JitterBudget::outcome);
+    }
+
+    private static Outcome outcome(EffectiveJitter effective) {
+        return effective.capped()
+                .<Outcome>map(capped -> new Capped(capped.jitterMax(), capped.available()))
+                .getOrElse(() -> new Fits(effective.max()));
     }
 }

@@ -1,5 +1,7 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.bootstrap.observability.LogFormat;
+import io.ipseckeyagent.bootstrap.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.collection.List;
 import io.vavr.control.Option;

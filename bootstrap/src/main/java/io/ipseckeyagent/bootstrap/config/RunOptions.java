@@ -4,6 +4,8 @@ import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
 
+import io.ipseckeyagent.bootstrap.observability.LogFormat;
+import io.ipseckeyagent.bootstrap.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -73,11 +75,11 @@ public final class RunOptions {
             .allowingEmpty();
 
     public static final OptionSpec<LogFormat> LOG_FORMAT = OptionSpec.of("log-format", "FORMAT", TEXT,
-                    ValueParsers.choice(LogFormat.class), "Log lines as text or json.")
+                    ValueParsers.choice(LogFormat.values(), LogFormat::flagValue), "Log lines as text or json.")
             .withDefault("text");
 
     public static final OptionSpec<LogLevel> LOG_LEVEL = OptionSpec.of("log-level", "LEVEL", TEXT,
-                    ValueParsers.choice(LogLevel.class), "The least severe level logged: debug, info, warn or error.")
+                    ValueParsers.choice(LogLevel.values(), LogLevel::flagValue), "The least severe level logged: debug, info, warn or error.")
             .withDefault("info");
 
     public static final OptionSpec<Path> CONFIG = OptionSpec.of("config", "FILE", TEXT, ValueParsers::path,

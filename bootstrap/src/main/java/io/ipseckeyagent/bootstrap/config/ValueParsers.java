@@ -7,6 +7,7 @@ import io.vavr.control.Option;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The parsers the option registry uses; each returns a message that makes sense after the flag's name. */
@@ -74,7 +75,12 @@ final class ValueParsers {
         return text.isEmpty() ? Either.right(Option.none()) : ListenAddress.parse(text).map(Option::some);
     }
 
-    static <E extends Enum<E> & ConfigChoice> java.util.function.Function<String, Either<String, E>> choice(Class<E> type) {
+    static <E extends Enum<E> & ConfigChoice> Function<String, Either<String, E>> choice(Class<E> type) {
         return text -> ConfigChoice.parse(type, text);
+    }
+
+    /** A choice among {@code choices}, each written as {@code word} spells it. */
+    static <E> Function<String, Either<String, E>> choice(E[] choices, Function<? super E, String> word) {
+        return text -> ConfigChoice.parse(List.of(choices), word, text);
     }
 }

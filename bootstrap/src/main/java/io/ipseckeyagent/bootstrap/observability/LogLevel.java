@@ -1,7 +1,5 @@
 package io.ipseckeyagent.bootstrap.observability;
 
-import io.vavr.collection.Array;
-import io.vavr.control.Either;
 import java.util.Locale;
 import org.slf4j.event.Level;
 
@@ -21,13 +19,6 @@ public enum LogLevel {
     /** The flag's spelling of this value. */
     public String flagValue() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a flag value, case-insensitively; the left side lists the accepted values. */
-    public static Either<String, LogLevel> parse(String text) {
-        return Array.of(values())
-                .find(level -> level.flagValue().equalsIgnoreCase(text == null ? "" : text.strip()))
-                .toEither(() -> "expected one of debug, info, warn, error, was '" + text + "'");
     }
 
     /** The threshold for the agent's own loggers. */

@@ -2,6 +2,8 @@ package io.ipseckeyagent.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.bootstrap.observability.LogFormat;
+import io.ipseckeyagent.bootstrap.observability.LogLevel;
 import org.junit.jupiter.api.Test;
 
 /** The registry is the single source of names; these keep it consistent. */
@@ -39,7 +41,8 @@ class RunOptionsTest {
 
     @Test
     void choicesAreReadIgnoringCase() {
-        assertThat(ConfigChoice.parse(LogLevel.class, "WARN").toJavaOptional()).contains(LogLevel.WARN);
+        assertThat(RunOptions.LOG_LEVEL.parse("WARN").toJavaOptional()).contains(LogLevel.WARN);
+        assertThat(RunOptions.LOG_FORMAT.parse("Json").toJavaOptional()).contains(LogFormat.JSON);
         assertThat(ConfigChoice.parse(JitterPolicyName.class, "Node-Hash").toJavaOptional()).contains(JitterPolicyName.NODE_HASH);
     }
 }

@@ -1,0 +1,154 @@
+package io.ipseckeyagent.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static io.ipseckeyagent.architecture.RuleParts.DEPENDENCY_INJECTION;
+import static io.ipseckeyagent.architecture.RuleParts.SEALED;
+import static io.ipseckeyagent.architecture.RuleParts.VAVR_GET;
+import static io.ipseckeyagent.architecture.RuleParts.subtree;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+
+/**
+ * The agent's architecture as ArchUnit rules, for a code base rooted at one package: {@code
+ * io.ipseckeyagent} in production, a fixture package in the rules' own tests. Modules map to
+ * subpackages: {@code domain}, {@code application} (with {@code port.in}, {@code port.out}),
+ * {@code plugin} (the plugin API), {@code adapters.<name>}, {@code bootstrap}. Every rule keeps ArchUnit's {@code failOnEmptyShould}:
+ * a rule whose packages hold no class fails instead of passing for nothing.
+ */
+public final class HexagonRules {
+    /** The production root. */
+    public static final String AGENT_ROOT = "io.ipseckeyagent";
+
+    private final String root;
+
+    private HexagonRules(String root) {
+        this.root = RuleParts.requirePackageName(root);
+    }
+
+    public static HexagonRules forRoot(String rootPackage) {
+        return new HexagonRules(rootPackage);
+    }
+
+    /** Every rule below, in the order they are documented. */
+    public List<ArchRule> all() {
+        return List.of(
+                domainDependsOnlyOnJavaAndVavr(),
+                applicationDependsOnlyOnDomainJavaAndVavr(),
+                pluginApiDependsOnlyOnApplicationDomainJavaAndVavr(),
+                adaptersDoNotDependOnEachOther(),
+                adaptersDoNotDependOnBootstrap(),
+                onlyBootstrapUsesDependencyInjection(),
+                noPackageCycles(),
+                inPortsAreNamedUseCase(),
+                outPortsAreNamedPort(),
+                noVavrGet(),
+                standardStreamsOnlyInBootstrap(),
+                adaptersExposeOnlyEntriesAndValues());
+    }
+
+    /** Explicit because {@code onionArchitecture()} would let the domain import any framework. */
+    public ArchRule domainDependsOnlyOnJavaAndVavr() {
+        return classes().that().resideInAPackage(pkg("domain"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(pkg("domain"), "java..", "io.vavr..")
+                .because("the domain is pure logic that every adapter, test and simulator runs as is");
+    }
+
+    /** No framework, and no file watching or JDK logging either: those are adapters' jobs. */
+    public ArchRule applicationDependsOnlyOnDomainJavaAndVavr() {
+        return classes().that().resideInAPackage(pkg("application"))
+                .should().onlyDependOnClassesThat(
+                        resideInAnyPackage(pkg("application"), pkg("domain"), "java..", "io.vavr..")
+                                .and(not(resideInAnyPackage("java.nio.file..", "java.util.logging.."))))
+                .because("the core reaches files, clusters, time and logs only through its ports");
+    }
+
+    /** The plugin API is what third parties compile against: the ports and nothing of ours beyond. */
+    public ArchRule pluginApiDependsOnlyOnApplicationDomainJavaAndVavr() {
+        return classes().that().resideInAPackage(pkg("plugin"))
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(pkg("plugin"), pkg("application"), pkg("domain"), "java..", "io.vavr..")
+                .because("a plugin author needs only the plugin API and the application's ports");
+    }
+
+    /** Each {@code adapters.<name>} subtree is a slice; no slice may use another. */
+    public ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(root + ".adapters.(*)..").namingSlices("adapter '$1'")
+                .should().notDependOnEachOther()
+                .because("an adapter can be replaced or left out without touching the others");
+    }
+
+    public ArchRule adaptersDoNotDependOnBootstrap() {
+        return noClasses().that().resideInAPackage(pkg("adapters"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("bootstrap"))
+                .because("bootstrap wires the adapters, not the other way round");
+    }
+
+    public ArchRule onlyBootstrapUsesDependencyInjection() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(pkg("bootstrap"))
+                .should().dependOnClassesThat().resideInAnyPackage(DEPENDENCY_INJECTION)
+                .because("only bootstrap wires; adapters and plugins stay usable without Guice");
+    }
+
+    /** Every package below the root is its own slice ({@code domain.key}, {@code application.port.out}...). */
+    public ArchRule noPackageCycles() {
+        return slices().matching(root + ".(**)").namingSlices("package '$1'")
+                .should().beFreeOfCycles();
+    }
+
+    /** Sealed interfaces and nested types are the ports' values, not ports: they are exempt. */
+    public ArchRule inPortsAreNamedUseCase() {
+        return classes().that().resideInAPackage(pkg("application.port.in"))
+                .and().areInterfaces().and().areTopLevelClasses().and(are(not(SEALED)))
+                .should().haveSimpleNameEndingWith("UseCase")
+                .because("an in port is named <Verb><Noun>UseCase");
+    }
+
+    /** Sealed interfaces ({@code AgentEvent}, {@code PublishOutcome}...) and nested types are exempt. */
+    public ArchRule outPortsAreNamedPort() {
+        return classes().that().resideInAPackage(pkg("application.port.out"))
+                .and().areInterfaces().and().areTopLevelClasses().and(are(not(SEALED)))
+                .should().haveSimpleNameEndingWith("Port")
+                .because("an out port is named <Noun>Port");
+    }
+
+    /** Calls and method references alike ({@code Option::get}). */
+    public ArchRule noVavrGet() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().accessTargetWhere(VAVR_GET)
+                .because("absence and failure are handled with fold, getOrElse or match, never by throwing");
+    }
+
+    /** {@code System.out}, {@code System.err} and {@code printStackTrace()}. */
+    public ArchRule standardStreamsOnlyInBootstrap() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(pkg("bootstrap"))
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .because("the core reports through AgentEventsPort and adapters log through SLF4J");
+    }
+
+    /**
+     * Adapters are package-private behind a small entry surface. A public top-level class in an
+     * adapter is its entry factory ({@code *Adapters}), a {@code ServiceLoader} provider (it
+     * implements the plugin API, and must be public), or a value: a record, an enum or an exception.
+     */
+    public ArchRule adaptersExposeOnlyEntriesAndValues() {
+        return classes().that().resideInAPackage(pkg("adapters")).and().arePublic().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("Adapters")
+                .orShould().beAssignableTo(resideInAPackage(pkg("plugin")))
+                .orShould().beRecords()
+                .orShould().beEnums()
+                .orShould().beAssignableTo(Throwable.class)
+                .because("an adapter's internals can change without breaking bootstrap or plugins");
+    }
+
+    private String pkg(String subpackage) {
+        return subtree(root, subpackage);
+    }
+}

@@ -1,0 +1,4 @@
+package io.ipseckeyagent.archfixture.good.adapters.fs;
+
+/** A public value of the adapter. */
+public record FsSettings(String directory) {}
