@@ -1,5 +1,7 @@
 package io.ipseckeyagent.bootstrap.cli;
 
+import io.ipseckeyagent.bootstrap.config.RunCommand;
+import io.ipseckeyagent.bootstrap.run.AgentRunLauncher;
 import picocli.CommandLine;
 
 /** Builds the command line of the agent jar; every subcommand is registered here and only here. */
@@ -8,6 +10,7 @@ public final class Cli {
 
     public static CommandLine commandLine() {
         return new CommandLine(new AgentCommand())
+                .addSubcommand(new RunCommand(new AgentRunLauncher()))
                 .addSubcommand(new CheckKeysCommand())
                 .setParameterExceptionHandler(Cli::usageError);
     }

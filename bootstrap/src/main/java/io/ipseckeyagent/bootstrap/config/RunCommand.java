@@ -37,11 +37,6 @@ public final class RunCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final ConfigFileReader files;
 
-    /** Until the agent is wired: validates, then says it cannot run yet. */
-    public RunCommand() {
-        this(RunLauncher.NOT_WIRED_YET);
-    }
-
     /** Reads the process environment and the local file system. */
     public RunCommand(RunLauncher launcher) {
         this(launcher, System.getenv(), ConfigFileReader.fromFileSystem());

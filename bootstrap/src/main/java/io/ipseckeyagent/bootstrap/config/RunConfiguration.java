@@ -3,11 +3,14 @@ package io.ipseckeyagent.bootstrap.config;
 import io.ipseckeyagent.bootstrap.observability.LogFormat;
 import io.ipseckeyagent.bootstrap.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -69,15 +72,53 @@ public record RunConfiguration(
     }
 
     /**
+     * The value of the option named {@code name} (the flag without dashes) as an operator would
+     * write it; none when it is unset and has no default. What plugins read through their context.
+     */
+    public Option<String> setting(String name) {
+        return settings().get(name);
+    }
+
+    /** Every option that has a value, by name, written so that it resolves to this same value again. */
+    public Map<String, String> settings() {
+        return List.of(
+                        written(RunOptions.NODE_NAME, nodeName.value()),
+                        written(RunOptions.CLUSTER_NAME, clusterName),
+                        written(RunOptions.IPSEC_KEY_FILE, ipsecKeyFile.toString()),
+                        written(RunOptions.IPSEC_KEY_ROTATION_DURATION, GoDuration.format(ipsecKeyRotationDuration)),
+                        written(RunOptions.ENABLE_IPSEC_JITTER, String.valueOf(enableIpsecJitter)),
+                        written(RunOptions.IPSEC_JITTER_MAX_DURATION, GoDuration.format(ipsecJitterMaxDuration)),
+                        written(RunOptions.IPSEC_JITTER_POLICY, ipsecJitterPolicy.configName()),
+                        written(RunOptions.KEY_FILE_POLL_INTERVAL, GoDuration.format(keyFilePollInterval)),
+                        Tuple.of(RunOptions.KUBECONFIG, kubeconfig.map(Path::toString)),
+                        written(RunOptions.STATE_FILE, stateFile.toString()),
+                        written(RunOptions.PROMETHEUS_SERVE_ADDR, prometheusServeAddr.map(ListenAddress::toString).getOrElse("")),
+                        written(RunOptions.LOG_FORMAT, logFormat.flagValue()),
+                        written(RunOptions.LOG_LEVEL, logLevel.flagValue()),
+                        Tuple.of(RunOptions.CONFIG, configFile.map(Path::toString)),
+                        Tuple.of(RunOptions.PLUGIN_DIR, pluginDir.map(Path::toString)),
+                        written(RunOptions.KEY_SOURCE, keySource),
+                        written(RunOptions.PUBLISHER, publisher),
+                        written(RunOptions.DATAPATH, datapath),
+                        written(RunOptions.CREATE_CILIUM_NODE, String.valueOf(createCiliumNode)))
+                .foldLeft(LinkedHashMap.empty(), (settings, option) ->
+                        option._2.map(text -> settings.put(option._1.name(), text)).getOrElse(settings));
+    }
+
+    private static Tuple2<OptionSpec<?>, Option<String>> written(OptionSpec<?> option, String text) {
+        return Tuple.of(option, Option.some(text));
+    }
+
+    /**
      * Resolves {@code run}'s arguments with precedence flag, environment, config file, default.
      * Pure: the config file is read through {@code files}.
      */
-    public static ConfigResolution resolve(List<String> args, Map<String, String> environment, ConfigFileReader files) {
+    public static ConfigResolution resolve(List<String> args, java.util.Map<String, String> environment, ConfigFileReader files) {
         return ConfigResolver.resolve(args, environment, files);
     }
 
     /** Resolves with the config file read from the local file system. */
-    public static ConfigResolution resolve(String[] args, Map<String, String> environment) {
+    public static ConfigResolution resolve(String[] args, java.util.Map<String, String> environment) {
         return resolve(List.of(args), environment, ConfigFileReader.fromFileSystem());
     }
 }

@@ -9,11 +9,4 @@ import io.vavr.collection.Seq;
 @FunctionalInterface
 public interface RunLauncher {
     int launch(RunConfiguration configuration, Seq<ConfigProblem> warnings);
-
-    /** Until the agent is wired: prints the warnings, says so, and exits 1. */
-    RunLauncher NOT_WIRED_YET = (configuration, warnings) -> {
-        warnings.forEach(warning -> System.err.println("warning: " + warning.render()));
-        System.err.println("run: the configuration is valid, but the agent is not wired into this build yet");
-        return 1;
-    };
 }

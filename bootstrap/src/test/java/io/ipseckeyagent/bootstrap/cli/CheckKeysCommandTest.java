@@ -241,7 +241,7 @@ class CheckKeysCommandTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing command, one of: check-keys");
+        assertThat(run.err()).startsWith("Missing command, one of: run, check-keys");
     }
 
     @Test

@@ -1,0 +1,33 @@
+package io.ipseckeyagent.bootstrap.plugins;
+
+import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
+import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.ipseckeyagent.plugin.KeySourcePlugin;
+import io.ipseckeyagent.plugin.PluginContext;
+
+/** {@code --key-source=file} (the default): reads {@code --ipsec-key-file} and watches it for changes. */
+public final class FileKeySourcePlugin implements KeySourcePlugin {
+    public static final String NAME = "file";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public KeyFileSourcePort keySource(PluginContext context) {
+        return FileSystemAdapters.keyFileSource(AgentPluginContext.of(context).configuration().ipsecKeyFile());
+    }
+
+    /** File events, and a content check every {@code --key-file-poll-interval}; started before it returns. */
+    @Override
+    public AutoCloseable watch(PluginContext context, HandleKeyFileChangeUseCase onChange) {
+        RunConfiguration configuration = AgentPluginContext.of(context).configuration();
+        FileSystemAdapters.KeyFileWatch watch = FileSystemAdapters.keyFileWatcher(configuration.ipsecKeyFile(),
+                configuration.keyFilePollInterval(), true, onChange);
+        watch.start();
+        return watch;
+    }
+}

@@ -1,0 +1,21 @@
+package io.ipseckeyagent.bootstrap.plugins;
+
+import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
+import io.ipseckeyagent.application.port.out.DatapathPort;
+import io.ipseckeyagent.plugin.DatapathPlugin;
+import io.ipseckeyagent.plugin.PluginContext;
+
+/** {@code --datapath=state-file} (the default): records the applied keys in {@code --state-file}, no key material. */
+public final class StateFileDatapathPlugin implements DatapathPlugin {
+    public static final String NAME = "state-file";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DatapathPort datapath(PluginContext context) {
+        return FileSystemAdapters.stateFileDatapath(AgentPluginContext.of(context).configuration().stateFile());
+    }
+}

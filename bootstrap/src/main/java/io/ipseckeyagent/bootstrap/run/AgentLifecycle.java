@@ -1,0 +1,236 @@
+package io.ipseckeyagent.bootstrap.run;
+
+import com.google.inject.Injector;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.in.StartAgentUseCase;
+import io.ipseckeyagent.application.port.in.StopAgentUseCase;
+import io.ipseckeyagent.bootstrap.config.ListenAddress;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.ipseckeyagent.bootstrap.config.RunOptions;
+import io.ipseckeyagent.bootstrap.observability.Observability;
+import io.ipseckeyagent.bootstrap.observability.ObservabilityServer;
+import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
+import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
+import io.ipseckeyagent.bootstrap.runtime.SerialScheduler;
+import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the wired agent in order and stops it in reverse. Start: the metrics server, the CiliumNode
+ * watch (the cluster view), the key file watch, then the core's start use case; the watch comes
+ * before the core's first load so that no change can fall between the two. Stop: the core (a
+ * pending jitter wait is cancelled), the key file watch, the CiliumNode watch, the metrics server,
+ * plugin resources, the API server client, the agent's thread. Every wait is bounded; a stop may
+ * come at any point of a start.
+ */
+public final class AgentLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
+
+    /** How long start waits for the first list of CiliumNodes (the informer keeps trying after). */
+    static final Duration CLUSTER_LIST_WAIT = Duration.ofSeconds(3);
+    /** How long one step waits for the agent's thread to finish what it was given. */
+    static final Duration STEP_WAIT = Duration.ofSeconds(1);
+
+    private final RunConfiguration configuration;
+    private final Observability observability;
+    private final SerialScheduler scheduler;
+    private final KubernetesClient client;
+    private final ClusterWatch clusterWatch;
+    private final ChosenPlugins plugins;
+    private final AgentPluginContext pluginContext;
+    private final HandleKeyFileChangeUseCase keyFileChanges;
+    private final StartAgentUseCase startAgent;
+    private final StopAgentUseCase stopAgent;
+
+    private final Deque<Step> started = new ArrayDeque<>(); // guarded by this; the last started first
+    private boolean stopping; // guarded by this
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Option<InetSocketAddress> metricsAddress = Option.none();
+
+    /** A part that is running, and how to stop it. */
+    private record Step(String name, AutoCloseable stop) {}
+
+    AgentLifecycle(RunConfiguration configuration, Observability observability, SerialScheduler scheduler,
+            KubernetesClient client, ClusterWatch clusterWatch, ChosenPlugins plugins, AgentPluginContext pluginContext,
+            HandleKeyFileChangeUseCase keyFileChanges, StartAgentUseCase startAgent, StopAgentUseCase stopAgent) {
+        this.configuration = configuration;
+        this.observability = observability;
+        this.scheduler = scheduler;
+        this.client = client;
+        this.clusterWatch = clusterWatch;
+        this.plugins = plugins;
+        this.pluginContext = pluginContext;
+        this.keyFileChanges = keyFileChanges;
+        this.startAgent = startAgent;
+        this.stopAgent = stopAgent;
+    }
+
+    /** The parts of a wired agent. */
+    public static AgentLifecycle of(Injector injector) {
+        return new AgentLifecycle(injector.getInstance(RunConfiguration.class), injector.getInstance(Observability.class),
+                injector.getInstance(SerialScheduler.class), injector.getInstance(KubernetesClient.class),
+                injector.getInstance(ClusterWatch.class), injector.getInstance(ChosenPlugins.class),
+                injector.getInstance(AgentPluginContext.class), injector.getInstance(HandleKeyFileChangeUseCase.class),
+                injector.getInstance(StartAgentUseCase.class), injector.getInstance(StopAgentUseCase.class));
+    }
+
+    /**
+     * Starts every part, in order, and returns once the core has handled its start (the key file is
+     * loaded). Returns false if a stop came first.
+     *
+     * @throws StartupFailure when a part cannot start; call {@link #stop()} to stop what did
+     */
+    public boolean start() {
+        // What wiring built is closed even if a later step fails, so it is recorded first.
+        boolean running = started("agent thread", () -> scheduler.shutdown(STEP_WAIT))
+                && started("API server client", client::close)
+                && started("plugin resources", pluginContext::closeResources)
+                && startMetricsServer()
+                && startClusterWatch()
+                && started("key file watch", plugins.keySource().watch(pluginContext, keyFileChanges));
+        if (!running) {
+            return false;
+        }
+        startAgent.start();
+        if (!started("rotation core", this::stopCore)) {
+            return false;
+        }
+        return awaitIdle();
+    }
+
+    /**
+     * Stops every part that started, the last started first; a part that fails to stop is logged and
+     * the others are still stopped. Returns true if this call did the stopping.
+     */
+    public boolean stop() {
+        List<Step> steps;
+        synchronized (this) {
+            if (stopping) {
+                return false;
+            }
+            stopping = true;
+            steps = List.ofAll(started);
+            started.clear();
+        }
+        long begin = System.nanoTime();
+        steps.forEach(AgentLifecycle::stopQuietly);
+        stopped.countDown();
+        log.atInfo().setMessage("Agent stopped").addKeyValue("tookMillis", (System.nanoTime() - begin) / 1_000_000).log();
+        return true;
+    }
+
+    /** Returns once {@link #stop()} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Where {@code /metrics} and {@code /healthz} are served, once they are. */
+    public Option<InetSocketAddress> metricsAddress() {
+        return metricsAddress;
+    }
+
+    /** Records a started part; if a stop came meanwhile, stops it at once and says so. */
+    private boolean started(String name, AutoCloseable stop) {
+        Step step = new Step(name, stop);
+        synchronized (this) {
+            if (!stopping) {
+                started.push(step);
+                return true;
+            }
+        }
+        stopQuietly(step);
+        return false;
+    }
+
+    private boolean startMetricsServer() {
+        return configuration.prometheusServeAddr().fold(() -> true, address -> {
+            ObservabilityServer server = serve(address);
+            metricsAddress = Option.some(server.address());
+            log.atInfo().setMessage("Serving metrics and health").addKeyValue("address", server.address().getHostString() + ":" + server.port())
+                    .addKeyValue("paths", "/metrics,/healthz").log();
+            return started("metrics server", server::close);
+        });
+    }
+
+    private ObservabilityServer serve(ListenAddress address) {
+        InetSocketAddress socket = address.allInterfaces()
+                ? new InetSocketAddress(address.port())
+                : new InetSocketAddress(address.host(), address.port());
+        if (socket.isUnresolved()) {
+            throw StartupFailure.invalidConfiguration(RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + address
+                    + ": cannot resolve " + address.host());
+        }
+        try {
+            return observability.serve(socket);
+        } catch (UncheckedIOException e) {
+            throw StartupFailure.cannotStart(RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + address + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Waits a little for the first list, so that the {@code rank} policy sees the cluster; the watch retries for ever. */
+    private boolean startClusterWatch() {
+        if (!started("CiliumNode watch", clusterWatch::close)) {
+            return false;
+        }
+        try {
+            clusterWatch.start().toCompletableFuture().get(CLUSTER_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            log.atInfo().setMessage("Watching CiliumNodes").addKeyValue("knownNodes", clusterWatch.knownNodes().size()).log();
+        } catch (TimeoutException | ExecutionException e) {
+            log.atWarn().setMessage("No CiliumNode list from the API server yet; starting anyway, the watch keeps trying")
+                    .addKeyValue("waited", CLUSTER_LIST_WAIT.toMillis() + "ms").log();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    /** The core cancels a pending jitter wait and its retries on its own thread; wait for it to have done so. */
+    private void stopCore() {
+        stopAgent.stop();
+        awaitIdle();
+    }
+
+    /** Returns once the agent's thread has run everything queued so far (bounded); false if interrupted. */
+    private boolean awaitIdle() {
+        CountDownLatch idle = new CountDownLatch(1);
+        try {
+            scheduler.execute(idle::countDown);
+            if (!idle.await(STEP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.atWarn().setMessage("The agent's thread is still busy").addKeyValue("waited", STEP_WAIT.toMillis() + "ms").log();
+            }
+            return true;
+        } catch (RejectedExecutionException e) {
+            return true; // already shut down: nothing left to wait for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void stopQuietly(Step step) {
+        try {
+            step.stop().close();
+            log.atDebug().setMessage("Stopped").addKeyValue("part", step.name()).log();
+        } catch (Exception | LinkageError e) {
+            log.atWarn().setMessage("Failed to stop cleanly").addKeyValue("part", step.name())
+                    .addKeyValue("error", e.toString()).log();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.ipseckeyagent.bootstrap.run;
+
+import io.ipseckeyagent.bootstrap.config.ConfigProblem;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.ipseckeyagent.bootstrap.config.RunLauncher;
+import io.ipseckeyagent.bootstrap.observability.AgentLogging;
+import io.ipseckeyagent.bootstrap.wiring.AgentInjector;
+import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
+import io.vavr.collection.Seq;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code run}'s launcher: sets up logging, wires the agent, starts it, logs "agent ready", and
+ * returns 0 once a shutdown signal has stopped it. Exit 2 when the configuration is wrong in a way
+ * only wiring finds (an unknown plugin, an unusable kubeconfig), 1 when a part cannot start.
+ */
+public final class AgentRunLauncher implements RunLauncher {
+    private static final Logger log = LoggerFactory.getLogger(AgentRunLauncher.class);
+
+    private final ShutdownSignal shutdownSignal;
+
+    /** Stops on SIGTERM and SIGINT. */
+    public AgentRunLauncher() {
+        this(ShutdownSignal.JVM);
+    }
+
+    public AgentRunLauncher(ShutdownSignal shutdownSignal) {
+        this.shutdownSignal = shutdownSignal;
+    }
+
+    @Override
+    public int launch(RunConfiguration configuration, Seq<ConfigProblem> warnings) {
+        AgentLogging.configure(configuration.logFormat(), configuration.logLevel());
+        warnings.forEach(warning -> log.atWarn().setMessage("Configuration warning")
+                .addKeyValue("where", warning.where()).addKeyValue("warning", warning.message()).log());
+        log.atInfo().setMessage("Starting ipsec-key-agent")
+                .addKeyValue("nodeName", configuration.nodeName().value())
+                .addKeyValue("clusterName", configuration.clusterName())
+                .addKeyValue("keySource", configuration.keySource())
+                .addKeyValue("publisher", configuration.publisher())
+                .addKeyValue("datapath", configuration.datapath())
+                .log();
+        return AgentInjector.create(configuration).map(AgentLifecycle::of).fold(AgentRunLauncher::refuse, this::run);
+    }
+
+    private int run(AgentLifecycle agent) {
+        shutdownSignal.onShutdown(agent::stop);
+        try {
+            if (!agent.start()) {
+                return 0; // stopped while starting
+            }
+        } catch (StartupFailure failure) {
+            agent.stop();
+            return refuse(failure);
+        } catch (RuntimeException bug) {
+            log.atError().setMessage("Cannot start the agent").setCause(bug).log();
+            agent.stop();
+            return StartupFailure.EXIT_CANNOT_START;
+        }
+        log.atInfo().setMessage("agent ready").addKeyValue("startupMillis", sinceProcessStart().toMillis()).log();
+        try {
+            agent.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            agent.stop();
+        }
+        return 0;
+    }
+
+    private static int refuse(StartupFailure failure) {
+        failure.problems().forEach(problem -> log.atError().setMessage("Cannot start the agent").addKeyValue("problem", problem).log());
+        return failure.exitCode();
+    }
+
+    /** From the process's start as the operating system saw it (JVM start-up included), else from the JVM's. */
+    private static Duration sinceProcessStart() {
+        Instant start = ProcessHandle.current().info().startInstant()
+                .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        return Duration.between(start, Instant.now());
+    }
+}

@@ -1,0 +1,54 @@
+package io.ipseckeyagent.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Builds the agent's object graph: every module, in production stage (singletons are built at
+ * once, so a bad kubeconfig or an unknown plugin is found before anything starts), with only
+ * explicit bindings and no circular proxies.
+ */
+public final class AgentInjector {
+    private AgentInjector() {}
+
+    /** Every module of the agent. */
+    public static List<Module> modules(RunConfiguration configuration) {
+        return List.of(new StrictBindings(), new ConfigurationModule(configuration), new RuntimeModule(),
+                new ObservabilityModule(), new KubernetesAdaptersModule(), new PluginAdaptersModule(), new ApplicationModule());
+    }
+
+    /** The injector, or every startup failure its providers reported. Other errors are bugs and are thrown. */
+    public static Either<StartupFailure, Injector> create(RunConfiguration configuration) {
+        try {
+            return Either.right(Guice.createInjector(Stage.PRODUCTION, modules(configuration)));
+        } catch (CreationException e) {
+            List<Option<StartupFailure>> causes = List.ofAll(e.getErrorMessages()).map(AgentInjector::startupFailure);
+            if (causes.exists(Option::isEmpty)) {
+                throw e;
+            }
+            return Either.left(StartupFailure.combine(causes.flatMap(cause -> cause)));
+        }
+    }
+
+    private static Option<StartupFailure> startupFailure(Message message) {
+        return Option.of(message.getCause()).filter(StartupFailure.class::isInstance).map(StartupFailure.class::cast);
+    }
+
+    /** Nothing is built that a module does not name, and a dependency cycle is an error, not a proxy. */
+    static final class StrictBindings extends AbstractModule {
+        @Override
+        protected void configure() {
+            binder().requireExplicitBindings();
+            binder().disableCircularProxies();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ipseckeyagent.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.in.StartAgentUseCase;
+import io.ipseckeyagent.application.port.in.StopAgentUseCase;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.ipseckeyagent.application.port.out.ClockPort;
+import io.ipseckeyagent.application.port.out.ClusterViewPort;
+import io.ipseckeyagent.application.port.out.DatapathPort;
+import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
+import io.ipseckeyagent.application.port.out.RandomSourcePort;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
+import io.ipseckeyagent.application.service.AgentSettings;
+import io.ipseckeyagent.application.service.RotationService;
+import io.ipseckeyagent.bootstrap.config.JitterPolicyName;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
+import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.ipseckeyagent.domain.jitter.RetryBackoff;
+import io.vavr.control.Option;
+
+/**
+ * The core: its settings, mapped from the configuration, and the one {@link RotationService} that
+ * serves all four use cases. The application knows nothing of Guice; it is built here by hand.
+ */
+public final class ApplicationModule extends AbstractModule {
+
+    /** The configuration already checked the jitter with the same rule, so a failure here is a bug. */
+    @Provides
+    @Singleton
+    AgentSettings settings(RunConfiguration configuration) {
+        JitterSettings jitter = JitterSettings.of(configuration.enableIpsecJitter(), configuration.ipsecKeyRotationDuration(),
+                Option.some(configuration.ipsecJitterMaxDuration()), configuration.keyFilePollInterval(),
+                JitterSettings.DEFAULT_PUBLISH_BUDGET);
+        return AgentSettings.of(configuration.nodeName(), configuration.clusterName(), jitter,
+                        policy(configuration.ipsecJitterPolicy()), RetryBackoff.DEFAULT)
+                .toEither()
+                .getOrElseThrow(errors -> new IllegalStateException("the configuration let invalid jitter through: "
+                        + errors.mkString("; ")));
+    }
+
+    @Provides
+    @Singleton
+    RotationService rotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
+            NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
+            RandomSourcePort random, AgentEventsPort events) {
+        return new RotationService(settings, keyFile, datapath, publisher, clusterView, clock, scheduler, random, events);
+    }
+
+    @Provides
+    StartAgentUseCase start(RotationService core) {
+        return core;
+    }
+
+    @Provides
+    StopAgentUseCase stop(RotationService core) {
+        return core;
+    }
+
+    @Provides
+    HandleKeyFileChangeUseCase keyFileChanges(RotationService core) {
+        return core;
+    }
+
+    @Provides
+    ObserveRemoteNodeUseCase remoteNodes(RotationService core) {
+        return core;
+    }
+
+    /** The configuration's names are the domain's names. */
+    static JitterPolicy policy(JitterPolicyName name) {
+        return JitterPolicy.parse(name.configName()).getOrElseThrow(problem -> new IllegalStateException(problem));
+    }
+}

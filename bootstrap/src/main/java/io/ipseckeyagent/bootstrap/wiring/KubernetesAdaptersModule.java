@@ -1,0 +1,64 @@
+package io.ipseckeyagent.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClientSettings;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.ClusterViewPort;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.control.Option;
+
+/**
+ * The API server: one client ({@code --kubeconfig}, else fabric8's auto-configuration) and the
+ * CiliumNode watch, which is the core's cluster view. The {@code cilium-node} publisher plugin
+ * shares the client.
+ */
+public final class KubernetesAdaptersModule extends AbstractModule {
+
+    /** A kubeconfig that cannot be used is a configuration error naming {@code --kubeconfig}. */
+    @Provides
+    @Singleton
+    KubernetesClient client(RunConfiguration configuration) {
+        ClientSettings settings = configuration.kubeconfig().fold(ClientSettings::defaults, ClientSettings.defaults()::withKubeconfig);
+        return KubernetesAdapters.client(settings).getOrElseThrow(problem -> configuration.kubeconfig().isDefined()
+                ? StartupFailure.invalidConfiguration(problem)
+                : StartupFailure.cannotStart(problem));
+    }
+
+    /** Not started here: the lifecycle starts it, after the metrics server and before the key file watch. */
+    @Provides
+    @Singleton
+    ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core, RunConfiguration configuration) {
+        return KubernetesAdapters.observer(client, reachedLater(core), configuration.nodeName());
+    }
+
+    @Provides
+    ClusterViewPort clusterView(ClusterWatch watch) {
+        return watch;
+    }
+
+    /**
+     * The core reads the watch's view and the watch feeds the core: the watch is built first and
+     * looks the core up when it reports the first node, which is after the agent has started.
+     */
+    private static ObserveRemoteNodeUseCase reachedLater(Provider<ObserveRemoteNodeUseCase> core) {
+        return new ObserveRemoteNodeUseCase() {
+            @Override
+            public void remoteNodeKeyChanged(NodeName node, Option<Spi> spi) {
+                core.get().remoteNodeKeyChanged(node, spi);
+            }
+
+            @Override
+            public void remoteNodeRemoved(NodeName node) {
+                core.get().remoteNodeRemoved(node);
+            }
+        };
+    }
+}

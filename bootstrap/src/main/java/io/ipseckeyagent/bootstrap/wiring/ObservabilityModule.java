@@ -1,0 +1,22 @@
+package io.ipseckeyagent.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.ipseckeyagent.bootstrap.observability.Observability;
+
+/** Logs, metrics and health, all fed by the core's events; the lifecycle serves them on {@code --prometheus-serve-addr}. */
+public final class ObservabilityModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    Observability observability() {
+        return Observability.create();
+    }
+
+    @Provides
+    AgentEventsPort events(Observability observability) {
+        return observability.events();
+    }
+}

@@ -1,0 +1,64 @@
+package io.ipseckeyagent.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ipseckeyagent.application.port.out.ClockPort;
+import io.ipseckeyagent.application.port.out.DatapathPort;
+import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
+import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
+import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
+import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
+import io.ipseckeyagent.bootstrap.plugins.PluginJars;
+
+/**
+ * The key source, the publisher and the datapath: each comes from the plugin its flag names
+ * ({@code --key-source}, {@code --publisher}, {@code --datapath}), found on the class path or in
+ * {@code --plugin-dir}. By default the built-ins: {@code file}, {@code cilium-node}, {@code state-file}.
+ */
+public final class PluginAdaptersModule extends AbstractModule {
+
+    /** A missing plugin directory, a plugin that fails to load or a name taken twice is a configuration error. */
+    @Provides
+    @Singleton
+    PluginCatalog catalog(RunConfiguration configuration) {
+        ClassLoader loader = PluginJars.classLoader(configuration.pluginDir(), PluginAdaptersModule.class.getClassLoader())
+                .getOrElseThrow(StartupFailure::invalidConfiguration);
+        return PluginCatalog.discover(loader).toEither().getOrElseThrow(StartupFailure::invalidConfiguration);
+    }
+
+    /** An unknown name is a configuration error listing the names available. */
+    @Provides
+    @Singleton
+    ChosenPlugins chosen(PluginCatalog catalog, RunConfiguration configuration) {
+        return catalog.choose(configuration.keySource(), configuration.publisher(), configuration.datapath())
+                .toEither().getOrElseThrow(StartupFailure::invalidConfiguration);
+    }
+
+    @Provides
+    @Singleton
+    AgentPluginContext context(RunConfiguration configuration, ClockPort clock, KubernetesClient client) {
+        return new AgentPluginContext(configuration, clock, client);
+    }
+
+    @Provides
+    @Singleton
+    KeyFileSourcePort keyFileSource(ChosenPlugins plugins, AgentPluginContext context) {
+        return plugins.keySource().keySource(context);
+    }
+
+    @Provides
+    @Singleton
+    NodeKeyPublisherPort publisher(ChosenPlugins plugins, AgentPluginContext context) {
+        return plugins.publisher().publisher(context);
+    }
+
+    @Provides
+    @Singleton
+    DatapathPort datapath(ChosenPlugins plugins, AgentPluginContext context) {
+        return plugins.datapath().datapath(context);
+    }
+}

@@ -1,0 +1,67 @@
+package io.ipseckeyagent.bootstrap.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipseckeyagent.application.contract.SchedulerPortContract;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler contract, in real time (its delays are a few hundred milliseconds). */
+class SerialSchedulerContractTest extends SchedulerPortContract {
+    private final List<Throwable> bugs = new CopyOnWriteArrayList<>();
+    private final SerialScheduler scheduler = new SerialScheduler("contract-test", bugs::add);
+
+    @Override
+    protected SchedulerPort scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    protected void letTimePass(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            CountDownLatch idle = new CountDownLatch(1);
+            scheduler.execute(idle::countDown);
+            assertThat(idle.await(5, TimeUnit.SECONDS)).as("the scheduler ran what was due").isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @AfterEach
+    void shutDown() {
+        scheduler.close();
+        assertThat(bugs).isEmpty();
+    }
+
+    @Test
+    void aTaskThatThrowsIsReportedAndTheThreadGoesOn() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        scheduler.execute(() -> {
+            throw new IllegalStateException("a bug");
+        });
+        scheduler.execute(() -> ran.add("next"));
+
+        letTimePass(Duration.ZERO);
+
+        assertThat(bugs).singleElement().extracting(Throwable::getMessage).isEqualTo("a bug");
+        assertThat(ran).containsExactly("next");
+        bugs.clear();
+    }
+
+    @Test
+    void shutdownLetsTheRunningTaskEndAndDropsPendingTimers() throws InterruptedException {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        scheduler.schedule(Duration.ofMinutes(1), () -> ran.add("timer"));
+
+        assertThat(scheduler.shutdown(Duration.ofSeconds(1))).isTrue();
+
+        assertThat(ran).isEmpty();
+    }
+}
