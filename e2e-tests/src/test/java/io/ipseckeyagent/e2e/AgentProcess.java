@@ -28,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agent jar running as a child JVM: its output captured line by line as it comes, log lines
- * awaited by message, stopped with SIGTERM ({@link Process#destroy()} on Linux) and timed, and
- * always killed when the test ends.
+ * awaited by message, stopped with SIGTERM and timed, and always killed when the test ends.
  */
 final class AgentProcess implements AutoCloseable {
     /** Small and quick: the agent is short-lived here, so no JIT tiers beyond C1 and the smallest GC. */
@@ -173,10 +172,14 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM and waits (at most 15 s) for the exit; the duration is measured from the signal. */
+    /**
+     * Sends SIGTERM and waits (at most 15 s) for the exit; the duration is measured from the signal.
+     * Through the process handle: {@link Process#destroy()} also closes our ends of the child's
+     * stdout and stderr, which would lose everything the agent logs while it stops.
+     */
     Exit terminate() {
         long signalled = System.nanoTime();
-        process.destroy();
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 throw new AssertionError("no exit within 15 s of SIGTERM\n" + describe());

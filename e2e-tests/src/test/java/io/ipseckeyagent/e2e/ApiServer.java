@@ -122,9 +122,14 @@ final class ApiServer implements AutoCloseable {
                 .map(key -> ((Number) key).intValue());
     }
 
-    /** Every request received so far, in order. */
+    /** Every request received since the last {@link #forgetRequests()}, in order. */
     List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Starts the record afresh: what a test seeded is not what the agent sent. */
+    void forgetRequests() {
+        requests.clear();
     }
 
     /** The PATCH requests to this node's CiliumNode, in order. */

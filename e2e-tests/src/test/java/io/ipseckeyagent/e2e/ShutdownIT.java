@@ -45,7 +45,7 @@ class ShutdownIT {
 
         assertThat(exit.code()).as(first.describe()).isZero();
         assertThat(exit.afterSignal()).as("exit time after SIGTERM").isLessThan(Duration.ofSeconds(5));
-        assertThat(first.logged("IPsec key rotation cancelled")).as("the pending jitter was cancelled").hasSize(1);
+        assertThat(first.logged("IPsec key rotation cancelled")).as("the pending jitter was cancelled; %s", first.describe()).hasSize(1);
         assertThat(node.api.patchesOf(TestNode.NAME)).as("nothing published").isEmpty();
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(2);
 

@@ -13,13 +13,14 @@ final class Startup {
     private Startup() {}
 
     /**
-     * Waits until the agent watches the key file, has applied {@code spi} from it, and has looked up
+     * Waits until the agent is ready, watches the key file, has applied {@code spi} from it, and has looked up
      * what its CiliumNode publishes; then checks for a second that the look-up, finding {@code spi}
      * published already, started no jitter wait and sent no PATCH (the answer is handled in
      * milliseconds, so a second is ample).
      */
     static void awaitSettled(AgentProcess agent, TestNode node, int spi) {
-        agent.awaitLogged("IPsec keys applied", record -> record.path("SPI").asInt() == spi, START);
+        agent.awaitLogged("agent ready", START);
+        agent.awaitLogged("IPsec keys applied", record -> record.path("SPI").asInt() == spi, Duration.ofSeconds(1));
         agent.awaitOutput("the key file watch", () -> agent.output().contains("Watching key file"), START);
         agent.awaitOutput("the startup look-up of " + TestNode.NAME, () -> node.api.lookedUp(TestNode.NAME), START);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))

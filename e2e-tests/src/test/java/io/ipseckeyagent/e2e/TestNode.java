@@ -48,6 +48,7 @@ final class TestNode implements AutoCloseable {
         }
         api.createNode(NAME, publishedSpi);
         PEERS.forEach(peer -> api.createNode(peer, publishedSpi));
+        api.forgetRequests();
     }
 
     /** The flags every agent here gets: this node, its files, the mock server, JSON logs, metrics on loopback. */
