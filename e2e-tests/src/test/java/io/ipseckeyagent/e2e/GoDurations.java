@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** Reads the Go-style durations the agent logs ({@code 734ms}, {@code 19.037s}, {@code 2m30s}). */
 final class GoDurations {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s|ms|µs|us|ns)");
+    /** Two-letter units first, so that "671ms" is not read as 671 minutes and a stray s. */
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|µs|us|ns|h|m|s)");
     private static final Map<String, Long> NANOS = Map.of("h", 3_600_000_000_000L, "m", 60_000_000_000L,
             "s", 1_000_000_000L, "ms", 1_000_000L, "µs", 1_000L, "us", 1_000L, "ns", 1L);
 
