@@ -7,8 +7,8 @@ import io.ipseckeyagent.bootstrap.observability.AgentLogging;
 import io.ipseckeyagent.bootstrap.wiring.AgentInjector;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.vavr.collection.Seq;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,7 @@ public final class AgentRunLauncher implements RunLauncher {
             agent.stop();
             return StartupFailure.EXIT_CANNOT_START;
         }
-        log.atInfo().setMessage("agent ready").addKeyValue("startupMillis", sinceProcessStart().toMillis()).log();
+        log.atInfo().setMessage("agent ready").addKeyValue("startupMillis", sinceJvmStart().toMillis()).log();
         try {
             agent.awaitStopped();
         } catch (InterruptedException e) {
@@ -75,10 +75,8 @@ public final class AgentRunLauncher implements RunLauncher {
         return failure.exitCode();
     }
 
-    /** From the process's start as the operating system saw it (JVM start-up included), else from the JVM's. */
-    private static Duration sinceProcessStart() {
-        Instant start = ProcessHandle.current().info().startInstant()
-                .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
-        return Duration.between(start, Instant.now());
+    /** From the JVM's start (as the JVM recorded it: millisecond precision, unlike the process's start time). */
+    private static Duration sinceJvmStart() {
+        return Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 }

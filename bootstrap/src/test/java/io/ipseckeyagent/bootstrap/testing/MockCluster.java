@@ -107,6 +107,35 @@ public final class MockCluster implements AutoCloseable {
         kubectl.genericKubernetesResources(CILIUM_NODE).resource(resource).create();
     }
 
+    /**
+     * Creates a CiliumNode shaped like a real one (labels, addresses, health, IPAM and encryption;
+     * about 1.5 KB of JSON), for figures that depend on the size of the cluster.
+     */
+    public void createRealisticNode(NodeName node, int index, Spi key) {
+        String ip = "10." + (index >> 16 & 255) + "." + (index >> 8 & 255) + "." + (index & 255);
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion("cilium.io/v2");
+        resource.setKind("CiliumNode");
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("kubernetes.io/hostname", node.value());
+        labels.put("kubernetes.io/os", "linux");
+        labels.put("kubernetes.io/arch", "amd64");
+        labels.put("node.kubernetes.io/instance-type", "m6i.2xlarge");
+        labels.put("topology.kubernetes.io/region", "eu-west-1");
+        labels.put("topology.kubernetes.io/zone", "eu-west-1" + (char) ('a' + index % 3));
+        labels.put("node-role.kubernetes.io/worker", "");
+        resource.setMetadata(new ObjectMetaBuilder().withName(node.value()).withLabels(labels).build());
+        resource.setAdditionalProperty("spec", Map.of(
+                "addresses", List.of(Map.of("type", "InternalIP", "ip", ip), Map.of("type", "CiliumInternalIP", "ip", "10.200." + (index >> 8 & 255) + "." + (index & 255))),
+                "alibaba-cloud", Map.of(), "azure", Map.of(), "eni", Map.of(),
+                "encryption", Map.of("key", key.value()),
+                "health", Map.of("ipv4", "10.201." + (index >> 8 & 255) + "." + (index & 255)),
+                "ingress", Map.of(),
+                "ipam", Map.of("podCIDRs", List.of("10.128." + (index & 255) + ".0/24"), "pools", Map.of()),
+                "instance-id", "i-0" + Integer.toHexString(0x1000000 + index) + "abcdef"));
+        kubectl.genericKubernetesResources(CILIUM_NODE).resource(resource).create();
+    }
+
     /** The node's {@code spec.encryption.key} as stored now; none when absent. */
     @SuppressWarnings("unchecked")
     public Option<Integer> keyOf(NodeName node) {
