@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An adapter we did not write: the example key source plugin, loaded from --plugin-dir and picked by name. */
-@Disabled("waiting for the wiring branch's example plugin module")
 class PluginIT {
-    /** The environment variable the example plugin reads the key file's content from. */
+    /** The environment variable the example plugin reads the key file's content from (its EnvironmentKeys.VARIABLE). */
     private static final String KEYS_VARIABLE = "IPSEC_KEYS";
 
     @TempDir
@@ -46,10 +44,25 @@ class PluginIT {
                 Startup.START.plus(Duration.ofSeconds(5)));
 
         assertThat(Files.exists(node.secret.keyFile())).as("no key file: the key can only have come from the plugin").isFalse();
+        assertThat(agent.logged("IPsec keyfile loaded")).as("loaded at start, and again when the jitter wait is over")
+                .isNotEmpty()
+                .allSatisfy(loaded -> assertThat(loaded.path("file").asString()).isEqualTo("env:" + KEYS_VARIABLE));
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(5);
         assertThat(node.api.patchesOf(TestNode.NAME)).singleElement()
                 .satisfies(patch -> assertThat(patch.body()).contains("\"key\":5"));
         assertThat(node.keys.leaksInto(agent.output())).as("the key from the environment appears in the output").isFalse();
+    }
+
+    @Test
+    void withoutThePluginDirTheNameIsUnknownAndTheAgentDoesNotStart() {
+        AgentProcess agent = node.run(Map.of(KEYS_VARIABLE, node.keys.line(5)), "--key-source=env");
+
+        int code = agent.awaitExit(Startup.START);
+
+        assertThat(code).as(agent.describe()).isEqualTo(2);
+        assertThat(agent.logged("Cannot start the agent")).as(agent.describe())
+                .anyMatch(record -> record.path("problem").asString().contains("env"));
+        assertThat(node.api.patchesOf(TestNode.NAME)).isEmpty();
     }
 
     private static Path pluginJar() {
