@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,14 +39,16 @@ final class AgentProcess implements AutoCloseable {
     /** Which stream a line came from. */
     enum Stream { STDOUT, STDERR }
 
-    /** One line of output and when the test saw it. */
-    record Line(Stream stream, Instant at, String text) {}
+    /** One line of output. */
+    record Line(Stream stream, String text) {}
 
     /** How the process ended. */
     record Exit(int code, Duration afterSignal) {}
 
     private final Process process;
     private final List<Line> lines = new CopyOnWriteArrayList<>();
+    /** The lines that are JSON objects, parsed once as they are read. */
+    private final List<JsonNode> records = new CopyOnWriteArrayList<>();
     private final List<Thread> readers = new ArrayList<>();
 
     private AgentProcess(Process process) {
@@ -89,12 +91,13 @@ final class AgentProcess implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String text = in.readLine(); text != null; text = in.readLine()) {
-                    lines.add(new Line(which, Instant.now(), text));
+                    lines.add(new Line(which, text));
+                    parseObject(text).ifPresent(records::add);
                 }
             } catch (IOException closed) {
                 // the process is gone; what was read is kept
             }
-        }, "agent-" + which.name().toLowerCase());
+        }, "agent-" + which.name().toLowerCase(Locale.ROOT));
         reader.setDaemon(true);
         reader.start();
         return reader;
@@ -117,7 +120,7 @@ final class AgentProcess implements AutoCloseable {
 
     /** The lines that parse as JSON objects (the agent's log lines with {@code --log-format=json}). */
     List<JsonNode> logRecords() {
-        return lines.stream().map(line -> parseObject(line.text())).flatMap(Optional::stream).toList();
+        return List.copyOf(records);
     }
 
     /** Parses one line as a JSON object; empty when it is anything else. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ipseckeyagent.e2e.TestNode.HttpAnswer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class InvalidKeyFileIT {
         AgentProcess agent = node.run("--ipsec-key-rotation-duration=40s", "--ipsec-jitter-max-duration=1s",
                 "--key-file-poll-interval=1s");
         Startup.awaitSettled(agent, node, 3);
-        agent.awaitOutput("/healthz 200", () -> health().map(HttpAnswer::status).equals(Optional.of(200)), Startup.START);
+        node.awaitAnswer("/healthz", answer -> answer.status() == 200);
 
         node.secret.write(three + node.keys.lineWithBadIcv(4));
 
@@ -46,23 +45,19 @@ class InvalidKeyFileIT {
         assertThat(failure.path("error").asString()).as("names file:line")
                 .startsWith(node.secret.keyFile() + ":2: ");
         assertThat(failure.path("keptSPI").asInt()).isEqualTo(3);
-        HttpAnswer unhealthy = node.get("/healthz");
+        HttpAnswer unhealthy = node.awaitAnswer("/healthz", answer -> answer.status() != 200);
         assertThat(unhealthy.status()).isEqualTo(503);
         assertThat(unhealthy.body()).contains("Failed to load IPsec keyfile").contains(node.secret.keyFile() + ":2:");
-        assertThat(TestNode.sample(node.get("/metrics").body(), "ipsec_key_agent_key_load_failures_total")).hasValue(1.0);
+        node.awaitMetric("ipsec_key_agent_key_load_failures_total", 1.0);
         assertThat(node.api.patchesOf(TestNode.NAME)).as("the bad file published nothing").isEmpty();
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(3);
 
         node.secret.write(node.keys.line(4));
 
         agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 4, Duration.ofSeconds(10));
-        assertThat(node.get("/healthz").status()).isEqualTo(200);
+        node.awaitAnswer("/healthz", answer -> answer.status() == 200);
         assertThat(node.api.patchesOf(TestNode.NAME)).singleElement()
                 .satisfies(patch -> assertThat(patch.body()).contains("\"key\":4"));
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(4);
-    }
-
-    private Optional<HttpAnswer> health() {
-        return node.tryGet("/healthz");
     }
 }

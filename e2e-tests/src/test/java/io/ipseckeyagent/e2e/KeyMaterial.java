@@ -30,11 +30,6 @@ final class KeyMaterial {
         return spi + "+ rfc4106(gcm(aes)) " + newKey() + " 64\n";
     }
 
-    /** Every key made so far, as hex. */
-    List<String> secrets() {
-        return List.copyOf(secrets);
-    }
-
     /** Whether any 12 consecutive hex digits of a key made so far appear in {@code text}, in any case. */
     boolean leaksInto(String text) {
         String lower = text.toLowerCase(Locale.ROOT);

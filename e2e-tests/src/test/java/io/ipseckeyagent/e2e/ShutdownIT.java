@@ -45,7 +45,8 @@ class ShutdownIT {
 
         assertThat(exit.code()).as(first.describe()).isZero();
         assertThat(exit.afterSignal()).as("exit time after SIGTERM").isLessThan(Duration.ofSeconds(5));
-        assertThat(first.logged("IPsec key rotation cancelled")).as("the pending jitter was cancelled; %s", first.describe()).hasSize(1);
+        assertThat(first.logged("IPsec key rotation cancelled")).as("the pending jitter was cancelled; %s", first.describe())
+                .hasSize(1);
         assertThat(node.api.patchesOf(TestNode.NAME)).as("nothing published").isEmpty();
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(2);
 
@@ -54,6 +55,8 @@ class ShutdownIT {
 
         second.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 3,
                 Startup.START.plus(Duration.ofSeconds(2)));
+        assertThat(second.logged("Jitter chosen for IPsec key rotation")).as("the publish owed at start is jittered too")
+                .hasSize(1);
         assertThat(node.api.patchesOf(TestNode.NAME)).as("the restart published SPI 3, once").singleElement()
                 .satisfies(patch -> assertThat(patch.body()).contains("\"key\":3"));
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(3);

@@ -1,5 +1,7 @@
 package io.ipseckeyagent.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One node of a test cluster: the mock API server (with this node's CiliumNode and two peers), the
@@ -104,6 +109,28 @@ final class TestNode implements AutoCloseable {
         } catch (UncheckedIOException notListening) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * GETs {@code path} until the answer is {@code wanted} (at most 10 s) and returns it. Needed even
+     * right after the matching log line: an event reaches the log before the metrics and health.
+     */
+    HttpAnswer awaitAnswer(String path, Predicate<HttpAnswer> wanted) {
+        AtomicReference<Optional<HttpAnswer>> last = new AtomicReference<>(Optional.empty());
+        try {
+            return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> { last.set(tryGet(path)); return last.get(); },
+                            answer -> answer.filter(wanted).isPresent())
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("GET " + path + " never answered as expected; last answer: "
+                    + last.get().map(answer -> answer.status() + " " + KeyMaterial.redact(answer.body())).orElse("none"), e);
+        }
+    }
+
+    /** The metrics once {@code series} has {@code value}. */
+    String awaitMetric(String series, double value) {
+        return awaitAnswer("/metrics", answer -> sample(answer.body(), series).equals(Optional.of(value))).body();
     }
 
     /** The value of one sample in Prometheus' text format, such as {@code name{label="value"}}; empty when absent. */
