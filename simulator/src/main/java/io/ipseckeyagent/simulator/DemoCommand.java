@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.simulator.format.Durations;
 import io.ipseckeyagent.simulator.demo.Demo;
 import io.ipseckeyagent.simulator.demo.DemoReport;
 import io.ipseckeyagent.simulator.demo.DemoResult;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoResult result;
         try {
-            result = new Demo(settings, System.err).run();
+            result = new Demo(settings, err).run();
         } catch (IllegalStateException | UncheckedIOException | IOException failed) {
             err.println("demo: " + failed.getMessage());
             err.flush();

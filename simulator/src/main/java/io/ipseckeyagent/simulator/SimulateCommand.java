@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.simulator.format.Durations;
 import io.ipseckeyagent.simulator.fleet.ApiServerModel;
 import io.ipseckeyagent.simulator.fleet.FleetModel;
 import io.ipseckeyagent.simulator.fleet.FleetReport;
@@ -103,11 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
                 jitterMax != null ? jitterMax : rotationDuration.dividedBy(2), pollInterval, publishBudget,
                 detectionSkew != null ? detectionSkew : pollInterval,
                 new ApiServerModel(writesPerSecond, queueLimit, latency, retryAfter), observers, rankLimit);
-        Either<Seq<String>, List<Scenario>> chosen = List.ofAll(scenarios).map(Scenario::parse)
-                .partition(Either::isLeft)
-                .apply((wrong, right) -> wrong.isEmpty()
-                        ? Either.right(right.map(Either::get))
-                        : Either.left(wrong.map(Either::getLeft)));
+        Either<Seq<String>, Seq<Scenario>> chosen = Either.sequence(List.ofAll(scenarios).map(Scenario::parse));
         Seq<String> problems = model.problems().appendAll(chosen.fold(wrong -> wrong, right -> List.empty()));
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {
@@ -116,7 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         long started = System.nanoTime();
-        List<ScenarioResult> results = FleetSimulation.run(model, chosen.getOrElse(List.empty()));
+        List<ScenarioResult> results = FleetSimulation.run(model, chosen.map(List::ofAll).getOrElse(List.empty()));
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
             out.print(FleetReport.json(model, results));

@@ -10,7 +10,7 @@ import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +41,10 @@ public final class Demo {
     private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final DemoSettings settings;
-    private final PrintStream progress;
+    private final PrintWriter progress;
 
     /** {@code progress} gets a line per step, and any problem an agent reports. */
-    public Demo(DemoSettings settings, PrintStream progress) {
+    public Demo(DemoSettings settings, PrintWriter progress) {
         this.settings = settings;
         this.progress = progress;
     }
@@ -101,7 +101,8 @@ public final class Demo {
                 NodeName node = nodes.get(i);
                 DemoAgent agent = new DemoAgent(agentSettings(node, jitter), cluster.secret().keyFile(),
                         settings.pollInterval(), cluster.work().resolve("state").resolve(node + ".json"), cluster.client(),
-                        settings.seed() * 1_000 + i, events);
+                        settings.seed() * 1_000 + i, events,
+                        bug -> progress.println("demo: agent " + node + " task failed (a bug): " + bug));
                 agents.add(agent);
                 started.add(agent.start().toCompletableFuture());
             }

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator.demo;
 
+import java.util.function.Consumer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
@@ -32,9 +33,9 @@ final class DemoAgent implements AutoCloseable {
     private final KubernetesAdapters.ClusterWatch observer;
 
     DemoAgent(AgentSettings settings, Path keyFile, Duration pollInterval, Path stateFile, KubernetesClient client,
-            long seed, AgentEventsPort events) {
+            long seed, AgentEventsPort events, Consumer<Throwable> onBug) {
         NodeName node = settings.nodeName();
-        this.scheduler = new ExecutorScheduler("agent-" + node);
+        this.scheduler = new ExecutorScheduler("agent-" + node, onBug);
         // The watch feeds the service and the service asks the watch for the cluster: tie the knot.
         RemoteNodes remoteNodes = new RemoteNodes();
         this.observer = KubernetesAdapters.observer(client, remoteNodes, node);

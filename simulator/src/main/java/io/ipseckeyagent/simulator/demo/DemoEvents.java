@@ -4,7 +4,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,9 +19,9 @@ final class DemoEvents implements AgentEventsPort {
     private final List<Seen> published = new CopyOnWriteArrayList<>();
     private final List<Seen> nodeUpdated = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final PrintStream errors;
+    private final PrintWriter errors;
 
-    DemoEvents(PrintStream errors) {
+    DemoEvents(PrintWriter errors) {
         this.errors = errors;
     }
 

@@ -1,7 +1,7 @@
 package io.ipseckeyagent.simulator.demo;
 
-import io.ipseckeyagent.simulator.Durations;
-import io.ipseckeyagent.simulator.Json;
+import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.simulator.format.Json;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

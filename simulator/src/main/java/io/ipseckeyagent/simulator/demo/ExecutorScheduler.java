@@ -5,16 +5,19 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One agent's thread, as the agent jar gives each agent (a copy of the few lines of bootstrap's
  * {@code SerialScheduler}, so the simulator does not depend on bootstrap). A task that throws is a
- * bug: it is printed and the thread goes on.
+ * bug: it is reported and the thread goes on.
  */
 final class ExecutorScheduler implements SchedulerPort, AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
+    private final Consumer<Throwable> onBug;
 
-    ExecutorScheduler(String threadName) {
+    ExecutorScheduler(String threadName, Consumer<Throwable> onBug) {
+        this.onBug = onBug;
         executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -49,12 +52,12 @@ final class ExecutorScheduler implements SchedulerPort, AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static Runnable guarded(Runnable task) {
+    private Runnable guarded(Runnable task) {
         return () -> {
             try {
                 task.run();
             } catch (RuntimeException | Error bug) {
-                System.err.println("agent task failed (a bug): " + bug);
+                onBug.accept(bug);
             }
         };
     }

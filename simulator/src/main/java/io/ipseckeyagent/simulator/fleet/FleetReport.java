@@ -1,7 +1,7 @@
 package io.ipseckeyagent.simulator.fleet;
 
-import io.ipseckeyagent.simulator.Durations;
-import io.ipseckeyagent.simulator.Json;
+import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.simulator.format.Json;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Duration;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.domain.key.Spi;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.IntStream;
@@ -20,7 +21,7 @@ class DemoTest {
         DemoSettings tiny = new DemoSettings(NODES, Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1);
 
-        DemoResult result = new Demo(tiny, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        DemoResult result = new Demo(tiny, new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true)).run();
 
         assertThat(result.rotations()).extracting(RotationResult::jitter).containsExactly("disabled", "uniform");
         assertThat(result.rotations()).extracting(RotationResult::to).containsExactly(Spi.of(4), Spi.of(5));

@@ -1,4 +1,4 @@
-package io.ipseckeyagent.simulator;
+package io.ipseckeyagent.simulator.format;
 
 import java.math.BigDecimal;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.ipseckeyagent.simulator;
+package io.ipseckeyagent.simulator.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
