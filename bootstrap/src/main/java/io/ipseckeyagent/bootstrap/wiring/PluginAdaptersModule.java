@@ -13,6 +13,9 @@ import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
 import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
 import io.ipseckeyagent.bootstrap.plugins.PluginJars;
+import io.vavr.control.Try;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The key source, the publisher and the datapath: each comes from the plugin its flag names
@@ -47,18 +50,25 @@ public final class PluginAdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     KeyFileSourcePort keyFileSource(ChosenPlugins plugins, AgentPluginContext context) {
-        return plugins.keySource().keySource(context);
+        return fromPlugin("key source", plugins.keySource().name(), () -> plugins.keySource().keySource(context));
     }
 
     @Provides
     @Singleton
     NodeKeyPublisherPort publisher(ChosenPlugins plugins, AgentPluginContext context) {
-        return plugins.publisher().publisher(context);
+        return fromPlugin("publisher", plugins.publisher().name(), () -> plugins.publisher().publisher(context));
     }
 
     @Provides
     @Singleton
     DatapathPort datapath(ChosenPlugins plugins, AgentPluginContext context) {
-        return plugins.datapath().datapath(context);
+        return fromPlugin("datapath", plugins.datapath().name(), () -> plugins.datapath().datapath(context));
+    }
+
+    /** A plugin that fails to make its adapter stops the start with its name and its reason, not a stack of Guice frames. */
+    private static <T> T fromPlugin(String kind, String name, Supplier<T> adapter) {
+        return Try.ofSupplier(adapter)
+                .filter(Objects::nonNull, () -> new IllegalStateException("it returned null"))
+                .getOrElseThrow(error -> StartupFailure.cannotStart("the " + kind + " plugin \"" + name + "\" failed to start: " + error));
     }
 }

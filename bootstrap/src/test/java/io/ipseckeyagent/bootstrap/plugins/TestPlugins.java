@@ -54,6 +54,19 @@ public final class TestPlugins {
         }
     }
 
+    /** A key source named {@code failing} whose adapter cannot be made. */
+    public static final class Failing implements KeySourcePlugin {
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public KeyFileSourcePort keySource(PluginContext context) {
+            throw new IllegalStateException("no vault token");
+        }
+    }
+
     /**
      * A plugin jar in {@code dir} whose {@code META-INF/services} lists {@code keySources}. The classes
      * themselves come from the test class path (the plugin loader asks its parent first).

@@ -10,12 +10,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The scheduler contract, in real time (its delays are a few hundred milliseconds). */
+/**
+ * The scheduler contract, in real time (its delays are a few hundred milliseconds). The agent's
+ * thread is held busy until time first passes, so that what a test submits in a row is queued in a
+ * row, as the contract assumes (a free thread could start the first task before the second is submitted).
+ */
 class SerialSchedulerContractTest extends SchedulerPortContract {
     private final List<Throwable> bugs = new CopyOnWriteArrayList<>();
     private final SerialScheduler scheduler = new SerialScheduler("contract-test", bugs::add);
+    private final CountDownLatch busy = new CountDownLatch(1);
+
+    @BeforeEach
+    void holdTheThreadBusy() {
+        scheduler.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
 
     @Override
     protected SchedulerPort scheduler() {
@@ -24,6 +41,7 @@ class SerialSchedulerContractTest extends SchedulerPortContract {
 
     @Override
     protected void letTimePass(Duration duration) {
+        busy.countDown();
         try {
             Thread.sleep(duration.toMillis());
             CountDownLatch idle = new CountDownLatch(1);
@@ -59,6 +77,7 @@ class SerialSchedulerContractTest extends SchedulerPortContract {
     void shutdownLetsTheRunningTaskEndAndDropsPendingTimers() throws InterruptedException {
         List<String> ran = new CopyOnWriteArrayList<>();
         scheduler.schedule(Duration.ofMinutes(1), () -> ran.add("timer"));
+        busy.countDown();
 
         assertThat(scheduler.shutdown(Duration.ofSeconds(1))).isTrue();
 

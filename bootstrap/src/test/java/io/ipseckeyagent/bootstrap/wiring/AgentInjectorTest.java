@@ -30,6 +30,7 @@ import io.ipseckeyagent.bootstrap.observability.Observability;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
 import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
+import io.ipseckeyagent.bootstrap.plugins.TestPlugins;
 import io.ipseckeyagent.bootstrap.runtime.SerialScheduler;
 import io.ipseckeyagent.bootstrap.runtime.SystemClock;
 import io.ipseckeyagent.bootstrap.testing.Configurations;
@@ -139,6 +140,18 @@ class AgentInjectorTest {
 
         assertThat(failure.exitCode()).isEqualTo(StartupFailure.EXIT_INVALID_CONFIGURATION);
         assertThat(failure.problems()).containsExactly("--publisher: no publisher plugin is named \"annotation\"; available: cilium-node");
+    }
+
+    @Test
+    void aPluginThatCannotMakeItsAdapterStopsTheStartWithItsNameAndReason() throws IOException {
+        TestPlugins.jarListing(temp.resolve("plugins"), "failing.jar", TestPlugins.Failing.class.getName());
+
+        StartupFailure failure = AgentInjector.create(configuration("--plugin-dir=" + temp.resolve("plugins"), "--key-source=failing"))
+                .getLeft();
+
+        assertThat(failure.exitCode()).isEqualTo(StartupFailure.EXIT_CANNOT_START);
+        assertThat(failure.problems()).containsExactly(
+                "the key source plugin \"failing\" failed to start: java.lang.IllegalStateException: no vault token");
     }
 
     /** The keys a module binds, read from its elements without building anything. */

@@ -1,0 +1,48 @@
+package io.ipseckeyagent.simulator;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the simulator jar: {@code simulate} (virtual time, any fleet size) and {@code demo} (real parts). */
+@Command(
+        name = "ipsec-key-agent-simulator",
+        mixinStandardHelpOptions = true,
+        versionProvider = SimulatorMain.Version.class,
+        description = "Shows the write rate a key rotation puts on the API server, with and without jitter.",
+        subcommands = {SimulateCommand.class, DemoCommand.class})
+public final class SimulatorMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, for tests to run in process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SimulatorMain()).setParameterExceptionHandler(SimulatorMain::usageError);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int usageError(CommandLine.ParameterException problem, String[] args) {
+        CommandLine command = problem.getCommandLine();
+        command.getErr().println(problem.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(problem, command.getErr());
+        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        command.getErr().flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The version the jar's manifest names. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SimulatorMain.class.getPackage().getImplementationVersion();
+            return new String[] {"ipsec-key-agent-simulator " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.ipseckeyagent.simulator.demo;
+
+import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.simulator.format.Json;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The demo's result as bar charts of PATCH requests per second, or as one JSON object. */
+public final class DemoReport {
+    private static final int WIDEST_BAR = 50;
+
+    private DemoReport() {}
+
+    public static String text(DemoResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d real agents in one JVM against the %s.%n%s: every PATCH is a"
+                        + " \"Node updated\" event for each of the %d other agents.%n", result.nodes(), result.apiServer(),
+                result.watches(), result.nodes() - 1));
+        int rotation = 0;
+        for (RotationResult r : result.rotations()) {
+            rotation++;
+            out.append(String.format(Locale.ROOT, "%nRotation %d: SPI %s -> %s, %s%n", rotation, r.from(), r.to(),
+                    r.jitter().equals("disabled") ? "jitter disabled (what Cilium does today)"
+                            : r.jitter() + " jitter up to " + Durations.format(r.jitterMax())));
+            out.append("PATCH requests the API server received, per second after the Secret changed:\n");
+            out.append(bars(r.patchesPerSecond()));
+            int[] perNode = r.patchesPerNode().values().stream().mapToInt(Integer::intValue).toArray();
+            out.append(String.format(Locale.ROOT, "peak %d PATCH/s; %d PATCHes for %d nodes (%s per node); %,d \"Node"
+                            + " updated\" events (peak %,d/s); %d of %d CiliumNodes carry SPI %s%s%n",
+                    r.peakPatchesPerSecond(), r.patches(), r.patchesPerNode().size(), range(perNode), r.nodeUpdated(),
+                    r.peakNodeUpdatedPerSecond(), r.nodesCarryingNewSpi(), result.nodes(), r.to(),
+                    r.allPublishedAfter().map(after -> String.format(Locale.ROOT, ", all published after %.1fs",
+                            after.toMillis() / 1000.0)).getOrElse(", NOT all published")));
+        }
+        peakReduction(result).ifPresent(ratio -> out.append(String.format(Locale.ROOT,
+                "%nWith jitter the busiest second took %.1fx fewer PATCHes than without.%n", ratio)));
+        return out.toString();
+    }
+
+    public static String json(DemoResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("nodes", result.nodes());
+        json.put("apiServer", result.apiServer());
+        json.put("watches", result.watches());
+        json.put("rotations", result.rotations().stream().map(DemoReport::rotation).toList());
+        json.put("peakReduction", peakReduction(result).map(ratio -> Math.round(ratio * 10) / 10.0).orElse(null));
+        return Json.render(json);
+    }
+
+    private static Map<String, Object> rotation(RotationResult r) {
+        int[] perNode = r.patchesPerNode().values().stream().mapToInt(Integer::intValue).toArray();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jitter", r.jitter());
+        json.put("jitterMax", Durations.format(r.jitterMax()));
+        json.put("fromSpi", r.from().value());
+        json.put("toSpi", r.to().value());
+        json.put("patches", r.patches());
+        json.put("peakPatchesPerSecond", r.peakPatchesPerSecond());
+        json.put("patchesPerSecond", Arrays.stream(r.patchesPerSecond()).boxed().toList());
+        json.put("patchedNodes", r.patchesPerNode().size());
+        json.put("patchesPerNodeMin", Arrays.stream(perNode).min().orElse(0));
+        json.put("patchesPerNodeMax", Arrays.stream(perNode).max().orElse(0));
+        json.put("nodeUpdatedEvents", r.nodeUpdated());
+        json.put("peakNodeUpdatedPerSecond", r.peakNodeUpdatedPerSecond());
+        json.put("allPublishedAfterSeconds", r.allPublishedAfter().map(d -> d.toMillis() / 1000.0).getOrNull());
+        json.put("nodesCarryingNewSpi", r.nodesCarryingNewSpi());
+        return json;
+    }
+
+    /** One bar per second; scaled down only when a second holds more than fits. */
+    static String bars(int[] perSecond) {
+        int peak = Arrays.stream(perSecond).max().orElse(0);
+        double scale = peak > WIDEST_BAR ? (double) WIDEST_BAR / peak : 1;
+        StringBuilder out = new StringBuilder();
+        for (int second = 0; second < perSecond.length; second++) {
+            int count = perSecond[second];
+            int width = count == 0 ? 0 : Math.max(1, (int) Math.round(count * scale));
+            out.append(String.format(Locale.ROOT, "%4ds |%s%s%n", second, "#".repeat(width),
+                    count == 0 ? "" : " " + count));
+        }
+        return out.toString();
+    }
+
+    private static java.util.Optional<Double> peakReduction(DemoResult result) {
+        List<RotationResult> rotations = result.rotations();
+        java.util.Optional<RotationResult> without = rotations.stream().filter(r -> r.jitter().equals("disabled")).findFirst();
+        java.util.Optional<RotationResult> with = rotations.stream().filter(r -> !r.jitter().equals("disabled")).findFirst();
+        if (without.isEmpty() || with.isEmpty() || with.get().peakPatchesPerSecond() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((double) without.get().peakPatchesPerSecond() / with.get().peakPatchesPerSecond());
+    }
+
+    private static String range(int[] values) {
+        int min = Arrays.stream(values).min().orElse(0);
+        int max = Arrays.stream(values).max().orElse(0);
+        return min == max ? Integer.toString(min) : min + " to " + max;
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,72 @@
+package io.ipseckeyagent.simulator.fleet;
+
+import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the fleet's agents report, boiled down to the figures of one rotation: when each node
+ * published, the longest detection-to-publish, adoptions overdue, failed attempts. Every event is
+ * also passed to a tap (tests look at single events there).
+ */
+final class FleetEvents implements AgentEventsPort {
+    private final AgentEventsPort tap;
+    private Instant origin = Instant.MIN;
+    private Times published = new Times();
+    private Duration longestSinceDetected = Duration.ZERO;
+    private long overdue;
+    private long failedAttempts;
+    private long rejectedKeys;
+
+    FleetEvents(AgentEventsPort tap) {
+        this.tap = tap;
+    }
+
+    /** Forgets what was recorded; times are recorded from {@code at} on. */
+    void recordFrom(Instant at) {
+        origin = at;
+        published = new Times();
+        longestSinceDetected = Duration.ZERO;
+        overdue = 0;
+        failedAttempts = 0;
+        rejectedKeys = 0;
+    }
+
+    @Override
+    public void emit(AgentEvent event) {
+        tap.emit(event);
+        if (event instanceof AgentEvent.KeyPublished p) {
+            published.add(Duration.between(origin, p.at()).toNanos());
+            if (p.sinceDetected().compareTo(longestSinceDetected) > 0) {
+                longestSinceDetected = p.sinceDetected();
+            }
+        } else if (event instanceof AgentEvent.AdoptionOverdue) {
+            overdue++;
+        } else if (event instanceof AgentEvent.PublishFailed) {
+            failedAttempts++;
+        } else if (event instanceof AgentEvent.KeysRejected || event instanceof AgentEvent.ApplyFailed) {
+            rejectedKeys++; // never expected: the simulated Secret is always valid
+        }
+    }
+
+    Times published() {
+        return published;
+    }
+
+    Duration longestSinceDetected() {
+        return longestSinceDetected;
+    }
+
+    long overdue() {
+        return overdue;
+    }
+
+    long failedAttempts() {
+        return failedAttempts;
+    }
+
+    long rejectedKeys() {
+        return rejectedKeys;
+    }
+}

@@ -1,0 +1,154 @@
+package io.ipseckeyagent.simulator.fleet;
+
+import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.simulator.format.Json;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The simulation's results as one JSON object, or as a table for people. */
+public final class FleetReport {
+    private FleetReport() {}
+
+    public static String json(FleetModel model, List<ScenarioResult> results) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", model(model));
+        report.put("scenarios", results.map(result -> scenario(results, result)).toJavaList());
+        return Json.render(report);
+    }
+
+    public static String text(FleetModel model, List<ScenarioResult> results) {
+        StringBuilder out = new StringBuilder();
+        ApiServerModel api = model.api();
+        out.append(String.format(Locale.ROOT, "One key rotation of %,d nodes (seed %d). The Secret changes at 0s; each node"
+                        + " sees it within %s.%nAgents: rotation window %s, jitter max %s, poll %s, publish budget %s."
+                        + "%nAPI server: %,d writes/s, 429 (Retry-After %s) beyond %,d queued writes, %s latency;"
+                        + " every write is a watch event for the %,d other agents.%n%n",
+                model.nodes(), model.seed(), Durations.format(model.detectionSkew()),
+                Durations.format(model.rotationDuration()), Durations.format(model.jitterMax()),
+                Durations.format(model.pollInterval()), Durations.format(model.publishBudget()), api.writesPerSecond(),
+                Durations.format(api.retryAfter()), api.queueLimit(), Durations.format(api.latency()), model.nodes() - 1));
+        String row = "%-10s %10s %13s %20s %15s %21s %9s %14s %14s %8s%n";
+        out.append(String.format(Locale.ROOT, row, "scenario", "jitter max", "peak writes/s", "writes/s p50/p99/max",
+                "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "overdue"));
+        out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", ""));
+        for (ScenarioResult result : results) {
+            if (result instanceof ScenarioResult.Ran ran) {
+                out.append(String.format(Locale.ROOT, row, ran.scenario().label(), Durations.format(ran.jitterMax()),
+                        count(ran.writes().peak()),
+                        ran.writes().p50() + "/" + ran.writes().p99() + "/" + ran.writes().max(),
+                        count(ran.requests().peak()), count(ran.peakWatchEventsPerSecond()), count(ran.tooManyRequests()),
+                        ran.allPublishedAfter().map(FleetReport::seconds).getOrElse("never"),
+                        seconds(ran.longestDetectionToPublish()), count(ran.adoptionsOverdue())));
+            } else {
+                ScenarioResult.Skipped skipped = (ScenarioResult.Skipped) result;
+                out.append(String.format(Locale.ROOT, "%-10s skipped: %s%n", skipped.scenario().label(), skipped.reason()));
+            }
+        }
+        List<String> requests = reductions(results, ScenarioResult.Ran::requests);
+        if (!requests.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nHow many times lower than without jitter: peak requests/s (what the"
+                    + " fleet asks of the API server) %s;%npeak writes/s (what it commits, never above its %,d/s) %s.%n",
+                    requests.mkString(", "), api.writesPerSecond(), reductions(results, ScenarioResult.Ran::writes).mkString(", ")));
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Object> model(FleetModel model) {
+        Map<String, Object> agents = new LinkedHashMap<>();
+        agents.put("rotationDuration", Durations.format(model.rotationDuration()));
+        agents.put("jitterMax", Durations.format(model.jitterMax()));
+        agents.put("pollInterval", Durations.format(model.pollInterval()));
+        agents.put("publishBudget", Durations.format(model.publishBudget()));
+        Map<String, Object> api = new LinkedHashMap<>();
+        api.put("writesPerSecond", model.api().writesPerSecond());
+        api.put("queueLimit", model.api().queueLimit());
+        api.put("latency", Durations.format(model.api().latency()));
+        api.put("retryAfter", Durations.format(model.api().retryAfter()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("nodes", model.nodes());
+        json.put("seed", model.seed());
+        json.put("detectionSkew", Durations.format(model.detectionSkew()));
+        json.put("agents", agents);
+        json.put("apiServer", api);
+        json.put("sampledObservers", model.sampledObservers());
+        return json;
+    }
+
+    private static Map<String, Object> scenario(List<ScenarioResult> results, ScenarioResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", result.scenario().label());
+        if (result instanceof ScenarioResult.Skipped skipped) {
+            json.put("skipped", skipped.reason());
+            return json;
+        }
+        ScenarioResult.Ran ran = (ScenarioResult.Ran) result;
+        json.put("jitterMax", Durations.format(ran.jitterMax()));
+        json.put("peakWritesPerSecond", ran.writes().peak());
+        json.put("writesPerSecond", percentiles(ran.writes()));
+        json.put("writes", ran.writes().total());
+        json.put("peakRequestsPerSecond", ran.requests().peak());
+        json.put("requests", ran.requests().total());
+        json.put("peakWritesReduction", rounded(peakReduction(results, result, ScenarioResult.Ran::writes)));
+        json.put("peakRequestsReduction", rounded(peakReduction(results, result, ScenarioResult.Ran::requests)));
+        json.put("tooManyRequests", ran.tooManyRequests());
+        json.put("serverErrors", ran.serverErrors());
+        json.put("failedAttempts", ran.failedAttempts());
+        json.put("peakWatchEventsPerSecond", ran.peakWatchEventsPerSecond());
+        json.put("watchEvents", ran.watchEvents());
+        Map<String, Object> sampled = new LinkedHashMap<>();
+        sampled.put("agents", ran.nodeUpdated().agents());
+        sampled.put("fewest", ran.nodeUpdated().fewest());
+        sampled.put("most", ran.nodeUpdated().most());
+        json.put("nodeUpdatedPerSampledAgent", sampled);
+        json.put("publishedNodes", ran.publishedNodes());
+        json.put("allPublishedAfterSeconds", ran.allPublishedAfter().map(FleetReport::secondsValue).getOrNull());
+        json.put("maxDetectionToPublishSeconds", secondsValue(ran.longestDetectionToPublish()));
+        json.put("adoptionsOverdue", ran.adoptionsOverdue());
+        json.put("everyNodeInTime", ran.everyNodeInTime());
+        return json;
+    }
+
+    private static List<String> reductions(List<ScenarioResult> results, Function<ScenarioResult.Ran, Rate> rate) {
+        return results.flatMap(result -> peakReduction(results, result, rate)
+                .map(ratio -> String.format(Locale.ROOT, "%s %.1fx", result.scenario().label(), ratio)));
+    }
+
+    /** How many times lower a jittered scenario's peak is than the peak without jitter, if both ran. */
+    private static Option<Double> peakReduction(List<ScenarioResult> results, ScenarioResult result,
+            Function<ScenarioResult.Ran, Rate> rate) {
+        Option<Integer> withoutJitter = results.find(r -> r.scenario() == Scenario.DISABLED)
+                .flatMap(r -> r instanceof ScenarioResult.Ran ran ? Option.some(rate.apply(ran).peak()) : Option.none());
+        return result instanceof ScenarioResult.Ran ran && ran.scenario() != Scenario.DISABLED && rate.apply(ran).peak() > 0
+                ? withoutJitter.map(peak -> (double) peak / rate.apply(ran).peak())
+                : Option.none();
+    }
+
+    private static Double rounded(Option<Double> ratio) {
+        return ratio.map(value -> Math.round(value * 10) / 10.0).getOrNull();
+    }
+
+    private static Map<String, Object> percentiles(Rate rate) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("p50", rate.p50());
+        json.put("p99", rate.p99());
+        json.put("max", rate.max());
+        return json;
+    }
+
+    private static double secondsValue(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2fs", duration.toMillis() / 1000.0);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}

@@ -1,0 +1,150 @@
+package io.ipseckeyagent.simulator.fleet;
+
+import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
+import io.ipseckeyagent.application.port.out.PublishOutcome;
+import io.ipseckeyagent.application.testing.VirtualTime;
+import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * The API server as the fleet's publishers see it, in virtual time ({@link ApiServerModel}): one
+ * CiliumNode key per node, writes committed one after another at a limited rate, 429 with
+ * Retry-After when too many wait, and every committed write handed to the watchers. Reads (the
+ * agents' start-up lookups) are answered after the latency and never limited. It records when each
+ * request arrived and each write was committed.
+ */
+public final class SimulatedApiServer implements NodeKeyPublisherPort {
+    private final VirtualTime time;
+    private final ApiServerModel model;
+    private final long serviceNanos;
+    private final Map<NodeName, Spi> stored = new HashMap<>();
+    private final List<BiConsumer<NodeName, Spi>> watchers = new ArrayList<>();
+    private Instant freeAt;
+    private Instant outageUntil;
+    private Instant origin;
+    private Times requests = new Times();
+    private Times writes = new Times();
+    private long tooManyRequests;
+    private long serverErrors;
+
+    SimulatedApiServer(VirtualTime time, ApiServerModel model) {
+        this.time = time;
+        this.model = model;
+        this.serviceNanos = model.serviceTime().toNanos();
+        this.freeAt = time.now();
+        this.outageUntil = time.now();
+        this.origin = time.now();
+    }
+
+    /** Requests that arrive before {@code until} are answered 500, as a failing API server would. */
+    public void failUntil(Instant until) {
+        outageUntil = until;
+    }
+
+    /** The key this node's CiliumNode carries now. */
+    public Option<Spi> keyOf(NodeName node) {
+        return Option.of(stored.get(node));
+    }
+
+    /** How many CiliumNodes carry {@code spi} now. */
+    public long nodesCarrying(Spi spi) {
+        return stored.values().stream().filter(spi::equals).count();
+    }
+
+    /** Calls {@code watcher} with every committed write, at the instant it is committed. */
+    void onWrite(BiConsumer<NodeName, Spi> watcher) {
+        watchers.add(watcher);
+    }
+
+    /** The cluster as it was before the agents started: every CiliumNode carries {@code spi}. */
+    void store(NodeName node, Spi spi) {
+        stored.put(node, spi);
+    }
+
+    /** Forgets what was recorded; times are recorded from {@code at} on. */
+    void recordFrom(Instant at) {
+        origin = at;
+        requests = new Times();
+        writes = new Times();
+        tooManyRequests = 0;
+        serverErrors = 0;
+    }
+
+    Times requests() {
+        return requests;
+    }
+
+    Times writes() {
+        return writes;
+    }
+
+    long tooManyRequests() {
+        return tooManyRequests;
+    }
+
+    long serverErrors() {
+        return serverErrors;
+    }
+
+    @Override
+    public CompletionStage<PublishedKeyLookup> publishedKey(NodeName node) {
+        CompletableFuture<PublishedKeyLookup> answer = new CompletableFuture<>();
+        Option<Spi> key = keyOf(node);
+        time.schedule(model.latency(), () -> answer.complete(new PublishedKeyLookup.Found(key)));
+        return answer;
+    }
+
+    @Override
+    public CompletionStage<PublishOutcome> publish(NodeName node, Spi spi) {
+        Instant now = time.now();
+        requests.add(sinceOrigin(now));
+        CompletableFuture<PublishOutcome> answer = new CompletableFuture<>();
+        if (now.isBefore(outageUntil)) {
+            serverErrors++;
+            answerLater(answer, model.latency(), new PublishOutcome.Failed("HTTP 500 on patch CiliumNode " + node));
+            return answer;
+        }
+        if (waitingAt(now) >= model.queueLimit()) {
+            tooManyRequests++;
+            answerLater(answer, model.latency(), new PublishOutcome.RetryAfter(model.retryAfter(),
+                    "too many requests (HTTP 429 on patch CiliumNode " + node + ")"));
+            return answer;
+        }
+        freeAt = (freeAt.isAfter(now) ? freeAt : now).plusNanos(serviceNanos);
+        time.schedule(Duration.between(now, freeAt), () -> commit(node, spi));
+        answerLater(answer, Duration.between(now, freeAt).plus(model.latency()), new PublishOutcome.Published());
+        return answer;
+    }
+
+    /** Accepted writes that have not started yet: the one being committed is not waiting. */
+    private long waitingAt(Instant now) {
+        long backlog = freeAt.isAfter(now) ? Duration.between(now, freeAt).toNanos() : 0;
+        return backlog == 0 ? 0 : (backlog + serviceNanos - 1) / serviceNanos - 1;
+    }
+
+    private void commit(NodeName node, Spi spi) {
+        stored.put(node, spi);
+        writes.add(sinceOrigin(time.now()));
+        for (BiConsumer<NodeName, Spi> watcher : watchers) {
+            watcher.accept(node, spi);
+        }
+    }
+
+    private void answerLater(CompletableFuture<PublishOutcome> answer, Duration delay, PublishOutcome outcome) {
+        time.schedule(delay, () -> answer.complete(outcome));
+    }
+
+    private long sinceOrigin(Instant at) {
+        return Duration.between(origin, at).toNanos();
+    }
+}

@@ -1,0 +1,40 @@
+package io.ipseckeyagent.simulator.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipseckeyagent.domain.key.Spi;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The demo for real, at its smallest: five agents, a 6s window, up to 1s of jitter. */
+class DemoTest {
+    private static final int NODES = 5;
+
+    @Test
+    void everyNodePublishesEachNewKeyWithExactlyOnePatch() throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        DemoSettings tiny = new DemoSettings(NODES, Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1);
+
+        DemoResult result = new Demo(tiny, new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true)).run();
+
+        assertThat(result.rotations()).extracting(RotationResult::jitter).containsExactly("disabled", "uniform");
+        assertThat(result.rotations()).extracting(RotationResult::to).containsExactly(Spi.of(4), Spi.of(5));
+        for (RotationResult rotation : result.rotations()) {
+            assertThat(rotation.nodesCarryingNewSpi()).as("CiliumNodes with SPI %s", rotation.to()).isEqualTo(NODES);
+            assertThat(rotation.patchesPerNode()).as("PATCHes per node, SPI %s", rotation.to())
+                    .containsOnlyKeys(IntStream.rangeClosed(1, NODES).mapToObj(i -> "node-" + i).toList())
+                    .allSatisfy((node, patches) -> assertThat(patches).isEqualTo(1));
+            assertThat(rotation.nodeUpdated()).isEqualTo(NODES * (NODES - 1));
+            assertThat(rotation.allPublishedAfter().get()).isLessThan(Duration.ofSeconds(6));
+        }
+        assertThat(progress.toString(StandardCharsets.UTF_8)).doesNotContain("failed", "rejected", "overdue");
+        assertThat(DemoReport.text(result)).contains("PATCH requests the API server received, per second")
+                .doesNotContain("rfc4106");
+    }
+}
