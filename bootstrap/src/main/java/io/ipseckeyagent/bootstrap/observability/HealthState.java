@@ -16,16 +16,18 @@ import io.vavr.collection.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The agent's health, derived from its events. Unhealthy while any condition holds: the key file is
+ * The agent's health, derived from its events. Unhealthy while any condition holds: the agent has
+ * not read its key file yet (so a readiness probe waits for the first load), the key file is
  * invalid (until it loads again), applying failed (until keys apply or the file matches the applied
  * key), the last publish attempt failed (until one succeeds), adoption is overdue (until the SPI is
  * published). Safe to read from the HTTP thread while the agent's thread writes.
  */
 final class HealthState implements AgentEventsPort {
     /** In the order {@code /healthz} lists them. */
-    private enum Condition { KEY_FILE_INVALID, APPLY_FAILING, PUBLISH_FAILING, ADOPTION_OVERDUE }
+    private enum Condition { STARTING, KEY_FILE_INVALID, APPLY_FAILING, PUBLISH_FAILING, ADOPTION_OVERDUE }
 
-    private final AtomicReference<SortedMap<Condition, String>> failing = new AtomicReference<>(TreeMap.empty());
+    private final AtomicReference<SortedMap<Condition, String>> failing =
+            new AtomicReference<>(TreeMap.of(Condition.STARTING, "starting: the key file has not been read yet"));
 
     HealthStatus status() {
         return new HealthStatus(failing.get().values().toList());
@@ -33,6 +35,9 @@ final class HealthState implements AgentEventsPort {
 
     @Override
     public void emit(AgentEvent event) {
+        if (event instanceof KeysRejected || event instanceof KeysLoaded) {
+            clear(Condition.STARTING);
+        }
         if (event instanceof KeysRejected e) {
             KeyFileProblem first = e.errors().headOption().getOrElse(() -> KeyFileProblem.ofFile("invalid"));
             String more = e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "";

@@ -3,10 +3,29 @@ package io.ipseckeyagent.bootstrap.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.application.port.out.PublishOutcome;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HealthStateTest {
     private final HealthState health = new HealthState();
+
+    /** Past start: the key file has been read once. */
+    @BeforeEach
+    void started() {
+        health.emit(SampleEvents.loaded());
+    }
+
+    @Test
+    void notReadyUntilTheKeyFileHasBeenRead() {
+        HealthState health = new HealthState();
+        assertThat(health.status().reasons()).containsExactly("starting: the key file has not been read yet");
+
+        health.emit(SampleEvents.detected());
+        assertThat(health.status().healthy()).isFalse();
+
+        health.emit(SampleEvents.rejected());
+        assertThat(health.status().reasons()).hasSize(1).first().asString().startsWith("Failed to load IPsec keyfile");
+    }
 
     @Test
     void healthyUntilSomethingFails() {

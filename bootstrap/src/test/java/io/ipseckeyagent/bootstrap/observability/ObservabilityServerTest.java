@@ -71,6 +71,7 @@ class ObservabilityServerTest {
 
     @Test
     void healthzGoesFromOkToUnhealthyAndBack() throws Exception {
+        observability.events().emit(SampleEvents.loaded());
         HttpResponse<String> ok = get("/healthz");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("{\"status\":\"ok\"}");
