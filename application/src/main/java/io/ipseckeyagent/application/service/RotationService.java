@@ -10,7 +10,6 @@ import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
 import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.application.port.out.KeyFileContent;
-import io.ipseckeyagent.application.port.out.KeyFileReadFailure;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort.PublishedKeyLookup;
@@ -217,7 +216,7 @@ public final class RotationService
 
     private RotationEvent loadKeyFile() {
         return new RotationEvent.KeysRead(keyFile.read().fold(
-                failure -> Validation.invalid(List.of(KeyFileProblem.ofFile(withoutLocation(failure)))),
+                failure -> Validation.invalid(List.of(KeyFileProblem.ofFile(failure.problem()))),
                 this::parse));
     }
 
@@ -227,13 +226,6 @@ public final class RotationService
         check.keySet().forEach(keys -> events.emit(new AgentEvent.KeysLoaded(clock.now(), keyFile.location(),
                 keys.activeSpi(), keys.size(), keys.active().suite().fingerprint(), warnings)));
         return check.keys();
-    }
-
-    /** Problems are reported next to the location already, so a read failure's message drops its own. */
-    private String withoutLocation(KeyFileReadFailure failure) {
-        String message = failure.message();
-        String prefix = keyFile.location() + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private RotationEvent applyKeys(ApplyKeys apply) {
