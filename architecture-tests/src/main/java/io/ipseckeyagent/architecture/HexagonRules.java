@@ -129,18 +129,24 @@ public final class HexagonRules {
     /** {@code System.out}, {@code System.err} and {@code printStackTrace()}. */
     public ArchRule standardStreamsOnlyInBootstrap() {
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(pkg("bootstrap"))
+                .and().resideOutsideOfPackage(pkg("adapters.observability"))
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-                .because("the core reports through AgentEventsPort and adapters log through SLF4J");
+                .because("the core reports through AgentEventsPort and adapters log through SLF4J,"
+                        + " whose backend (adapters.observability) is the one writer of standard error");
     }
 
     /**
      * Adapters are package-private behind a small entry surface. A public top-level class in an
      * adapter is its entry factory ({@code *Adapters}), a {@code ServiceLoader} provider (it
-     * implements the plugin API, and must be public), or a value: a record, an enum or an exception.
+     * implements the plugin API or SLF4J's provider SPI, and must be public), or a value: a record, an
+     * enum or an exception. The in-memory adapters are the exception: they are test doubles and
+     * simulation parts whose controls (refuse the next apply, fail the next publish) are their API.
      */
     public ArchRule adaptersExposeOnlyEntriesAndValues() {
-        return classes().that().resideInAPackage(pkg("adapters")).and().arePublic().and().areTopLevelClasses()
+        return classes().that().resideInAPackage(pkg("adapters")).and().resideOutsideOfPackage(pkg("adapters.inmemory"))
+                .and().arePublic().and().areTopLevelClasses()
                 .should().haveSimpleNameEndingWith("Adapters")
+                .orShould().beAssignableTo("org.slf4j.spi.SLF4JServiceProvider")
                 .orShould().beAssignableTo(resideInAPackage(pkg("plugin")))
                 .orShould().beRecords()
                 .orShould().beEnums()

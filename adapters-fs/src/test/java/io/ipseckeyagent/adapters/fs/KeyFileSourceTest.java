@@ -3,7 +3,7 @@ package io.ipseckeyagent.adapters.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.ipseckeyagent.application.contract.KeyFileSourcePortContract;
+import io.ipseckeyagent.testkit.contract.KeyFileSourcePortContract;
 import io.ipseckeyagent.application.port.out.KeyFileContent;
 import io.ipseckeyagent.application.port.out.KeyFileReadFailure;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;

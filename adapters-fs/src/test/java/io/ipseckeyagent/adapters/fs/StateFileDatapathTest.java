@@ -2,7 +2,7 @@ package io.ipseckeyagent.adapters.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipseckeyagent.application.contract.DatapathPortContract;
+import io.ipseckeyagent.testkit.contract.DatapathPortContract;
 import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Either;

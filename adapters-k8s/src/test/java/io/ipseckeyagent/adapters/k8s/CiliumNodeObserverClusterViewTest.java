@@ -1,6 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
-import io.ipseckeyagent.application.contract.ClusterViewPortContract;
+import io.ipseckeyagent.testkit.contract.ClusterViewPortContract;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.control.Option;

@@ -1,6 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
-import io.ipseckeyagent.application.contract.NodeKeyPublisherPortContract;
+import io.ipseckeyagent.testkit.contract.NodeKeyPublisherPortContract;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;

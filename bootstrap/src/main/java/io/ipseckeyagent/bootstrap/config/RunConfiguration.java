@@ -1,7 +1,7 @@
 package io.ipseckeyagent.bootstrap.config;
 
-import io.ipseckeyagent.bootstrap.observability.LogFormat;
-import io.ipseckeyagent.bootstrap.observability.LogLevel;
+import io.ipseckeyagent.adapters.observability.LogFormat;
+import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;

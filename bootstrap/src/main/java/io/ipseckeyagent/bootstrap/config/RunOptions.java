@@ -4,8 +4,8 @@ import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
 
-import io.ipseckeyagent.bootstrap.observability.LogFormat;
-import io.ipseckeyagent.bootstrap.observability.LogLevel;
+import io.ipseckeyagent.adapters.observability.LogFormat;
+import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.collection.List;
 import io.vavr.control.Option;

@@ -9,11 +9,11 @@ import io.ipseckeyagent.application.port.in.StopAgentUseCase;
 import io.ipseckeyagent.bootstrap.config.ListenAddress;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
-import io.ipseckeyagent.bootstrap.observability.Observability;
-import io.ipseckeyagent.bootstrap.observability.ObservabilityServer;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
-import io.ipseckeyagent.bootstrap.runtime.SerialScheduler;
+import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -47,8 +47,8 @@ public final class AgentLifecycle {
     static final Duration STEP_WAIT = Duration.ofSeconds(1);
 
     private final RunConfiguration configuration;
-    private final Observability observability;
-    private final SerialScheduler scheduler;
+    private final ObservabilityAdapters observability;
+    private final OwnedScheduler scheduler;
     private final KubernetesClient client;
     private final ClusterWatch clusterWatch;
     private final ChosenPlugins plugins;
@@ -65,7 +65,7 @@ public final class AgentLifecycle {
     /** A part that is running, and how to stop it. */
     private record Step(String name, AutoCloseable stop) {}
 
-    AgentLifecycle(RunConfiguration configuration, Observability observability, SerialScheduler scheduler,
+    AgentLifecycle(RunConfiguration configuration, ObservabilityAdapters observability, OwnedScheduler scheduler,
             KubernetesClient client, ClusterWatch clusterWatch, ChosenPlugins plugins, AgentPluginContext pluginContext,
             HandleKeyFileChangeUseCase keyFileChanges, StartAgentUseCase startAgent, StopAgentUseCase stopAgent) {
         this.configuration = configuration;
@@ -82,8 +82,8 @@ public final class AgentLifecycle {
 
     /** The parts of a wired agent. */
     public static AgentLifecycle of(Injector injector) {
-        return new AgentLifecycle(injector.getInstance(RunConfiguration.class), injector.getInstance(Observability.class),
-                injector.getInstance(SerialScheduler.class), injector.getInstance(KubernetesClient.class),
+        return new AgentLifecycle(injector.getInstance(RunConfiguration.class), injector.getInstance(ObservabilityAdapters.class),
+                injector.getInstance(OwnedScheduler.class), injector.getInstance(KubernetesClient.class),
                 injector.getInstance(ClusterWatch.class), injector.getInstance(ChosenPlugins.class),
                 injector.getInstance(AgentPluginContext.class), injector.getInstance(HandleKeyFileChangeUseCase.class),
                 injector.getInstance(StartAgentUseCase.class), injector.getInstance(StopAgentUseCase.class));
@@ -159,7 +159,7 @@ public final class AgentLifecycle {
 
     private boolean startMetricsServer() {
         return configuration.prometheusServeAddr().fold(() -> true, address -> {
-            ObservabilityServer server = serve(address);
+            ObservabilityAdapters.Server server = serve(address);
             metricsAddress = Option.some(server.address());
             log.atInfo().setMessage("Serving metrics and health").addKeyValue("address", server.address().getHostString() + ":" + server.port())
                     .addKeyValue("paths", "/metrics,/healthz").log();
@@ -167,7 +167,7 @@ public final class AgentLifecycle {
         });
     }
 
-    private ObservabilityServer serve(ListenAddress address) {
+    private ObservabilityAdapters.Server serve(ListenAddress address) {
         InetSocketAddress socket = address.allInterfaces()
                 ? new InetSocketAddress(address.port())
                 : new InetSocketAddress(address.host(), address.port());

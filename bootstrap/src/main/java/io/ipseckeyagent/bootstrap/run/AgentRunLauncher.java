@@ -3,7 +3,7 @@ package io.ipseckeyagent.bootstrap.run;
 import io.ipseckeyagent.bootstrap.config.ConfigProblem;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunLauncher;
-import io.ipseckeyagent.bootstrap.observability.AgentLogging;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.wiring.AgentInjector;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.vavr.collection.Seq;
@@ -33,7 +33,7 @@ public final class AgentRunLauncher implements RunLauncher {
 
     @Override
     public int launch(RunConfiguration configuration, Seq<ConfigProblem> warnings) {
-        AgentLogging.configure(configuration.logFormat(), configuration.logLevel());
+        ObservabilityAdapters.configureLogging(configuration.logFormat(), configuration.logLevel());
         warnings.forEach(warning -> log.atWarn().setMessage("Configuration warning")
                 .addKeyValue("where", warning.where()).addKeyValue("warning", warning.message()).log());
         log.atInfo().setMessage("Starting ipsec-key-agent")

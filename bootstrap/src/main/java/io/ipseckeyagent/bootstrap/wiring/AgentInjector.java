@@ -29,6 +29,9 @@ public final class AgentInjector {
     /** The injector, or every startup failure its providers reported. Other errors are bugs and are thrown. */
     public static Either<StartupFailure, Injector> create(RunConfiguration configuration) {
         try {
+            // No generated classes: the agent needs no AOP, and Guice's class definer calls
+            // sun.misc.Unsafe, which JDK 24+ warns about on stderr (the log must stay one JSON per line).
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
             return Either.right(Guice.createInjector(Stage.PRODUCTION, modules(configuration)));
         } catch (CreationException e) {
             List<Option<StartupFailure>> causes = List.ofAll(e.getErrorMessages()).map(AgentInjector::startupFailure);

@@ -4,19 +4,19 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
-import io.ipseckeyagent.bootstrap.observability.Observability;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 
 /** Logs, metrics and health, all fed by the core's events; the lifecycle serves them on {@code --prometheus-serve-addr}. */
 public final class ObservabilityModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Observability observability() {
-        return Observability.create();
+    ObservabilityAdapters observability() {
+        return ObservabilityAdapters.create();
     }
 
     @Provides
-    AgentEventsPort events(Observability observability) {
+    AgentEventsPort events(ObservabilityAdapters observability) {
         return observability.events();
     }
 }

@@ -2,7 +2,7 @@ package io.ipseckeyagent.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipseckeyagent.bootstrap.observability.LogFormat;
+import io.ipseckeyagent.adapters.observability.LogFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipseckeyagent.bootstrap.observability.LogFormat;
-import io.ipseckeyagent.bootstrap.observability.LogLevel;
+import io.ipseckeyagent.adapters.observability.LogFormat;
+import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.control.Option;
 import java.nio.file.Path;

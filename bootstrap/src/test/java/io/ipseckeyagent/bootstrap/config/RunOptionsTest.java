@@ -2,8 +2,8 @@ package io.ipseckeyagent.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipseckeyagent.bootstrap.observability.LogFormat;
-import io.ipseckeyagent.bootstrap.observability.LogLevel;
+import io.ipseckeyagent.adapters.observability.LogFormat;
+import io.ipseckeyagent.adapters.observability.LogLevel;
 import org.junit.jupiter.api.Test;
 
 /** The registry is the single source of names; these keep it consistent. */

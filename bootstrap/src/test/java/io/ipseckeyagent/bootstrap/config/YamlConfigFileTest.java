@@ -5,7 +5,7 @@ import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipseckeyagent.bootstrap.observability.LogLevel;
+import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.vavr.collection.Seq;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.bootstrap.config.OptionSpec;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
-import io.ipseckeyagent.bootstrap.observability.Observability;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class OperatingGuideTest {
     void everyMetricIsListed() throws IOException {
         String guide = Files.readString(GUIDE);
 
-        var metrics = Observability.create().registry().scrape();
+        var metrics = ObservabilityAdapters.create().registry().scrape();
 
         assertThat(metrics.size()).isGreaterThan(5);
         for (MetricSnapshot metric : metrics) {

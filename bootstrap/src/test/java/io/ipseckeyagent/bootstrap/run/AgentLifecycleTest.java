@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.inject.Injector;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.bootstrap.observability.Observability;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.testing.Http;
 import io.ipseckeyagent.bootstrap.wiring.AgentInjector;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
@@ -110,6 +110,6 @@ class AgentLifecycleTest {
     }
 
     private String scrape() {
-        return PrometheusTextFormatWriter.create().toDebugString(injector.getInstance(Observability.class).registry().scrape());
+        return PrometheusTextFormatWriter.create().toDebugString(injector.getInstance(ObservabilityAdapters.class).registry().scrape());
     }
 }

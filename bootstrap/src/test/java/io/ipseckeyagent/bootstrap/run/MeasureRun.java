@@ -1,8 +1,8 @@
 package io.ipseckeyagent.bootstrap.run;
 
-import io.ipseckeyagent.application.testing.KeyFiles;
-import io.ipseckeyagent.bootstrap.testing.MockCluster;
-import io.ipseckeyagent.bootstrap.testing.SecretDirectory;
+import io.ipseckeyagent.testkit.KeyFiles;
+import io.ipseckeyagent.testkit.MockCluster;
+import io.ipseckeyagent.testkit.SecretDirectory;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;

@@ -1,10 +1,10 @@
 package io.ipseckeyagent.bootstrap.run;
 
-import io.ipseckeyagent.application.testing.KeyFiles;
+import io.ipseckeyagent.testkit.KeyFiles;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.testing.Configurations;
-import io.ipseckeyagent.bootstrap.testing.MockCluster;
-import io.ipseckeyagent.bootstrap.testing.SecretDirectory;
+import io.ipseckeyagent.testkit.MockCluster;
+import io.ipseckeyagent.testkit.SecretDirectory;
 import io.ipseckeyagent.domain.key.NodeName;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -26,15 +26,14 @@ import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.bootstrap.observability.Observability;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
 import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
 import io.ipseckeyagent.bootstrap.plugins.TestPlugins;
-import io.ipseckeyagent.bootstrap.runtime.SerialScheduler;
-import io.ipseckeyagent.bootstrap.runtime.SystemClock;
+import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
 import io.ipseckeyagent.bootstrap.testing.Configurations;
-import io.ipseckeyagent.bootstrap.testing.MockCluster;
+import io.ipseckeyagent.testkit.MockCluster;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ class AgentInjectorTest {
     void closeWhatTheInjectorBuilt() {
         if (injector != null) {
             injector.getInstance(KubernetesClient.class).close();
-            injector.getInstance(SerialScheduler.class).close();
+            injector.getInstance(OwnedScheduler.class).close();
         }
         cluster.close();
     }
@@ -90,16 +89,16 @@ class AgentInjectorTest {
     void onlyWhatAModuleNamesCanBeBuilt() throws IOException {
         injector = AgentInjector.create(configuration()).getOrElseThrow(failure -> new AssertionError(failure.problems()));
 
-        // SystemClock has a public no-argument constructor: a just-in-time binding would build it.
-        assertThatThrownBy(() -> injector.getInstance(SystemClock.class)).isInstanceOf(ConfigurationException.class)
+        // PublicNoArgs has a public no-argument constructor: a just-in-time binding would build it.
+        assertThatThrownBy(() -> injector.getInstance(PublicNoArgs.class)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("Explicit bindings are required");
     }
 
     @Test
     void eachModuleProvidesWhatItsNameSaysAndNothingElse() {
         assertThat(provided(new RuntimeModule()))
-                .containsExactlyInAnyOrder(SerialScheduler.class, SchedulerPort.class, ClockPort.class, RandomSourcePort.class);
-        assertThat(provided(new ObservabilityModule())).containsExactlyInAnyOrder(Observability.class, AgentEventsPort.class);
+                .containsExactlyInAnyOrder(OwnedScheduler.class, SchedulerPort.class, ClockPort.class, RandomSourcePort.class);
+        assertThat(provided(new ObservabilityModule())).containsExactlyInAnyOrder(ObservabilityAdapters.class, AgentEventsPort.class);
         assertThat(provided(new KubernetesAdaptersModule()))
                 .containsExactlyInAnyOrder(KubernetesClient.class, ClusterWatch.class, ClusterViewPort.class);
         assertThat(provided(new PluginAdaptersModule())).containsExactlyInAnyOrder(PluginCatalog.class, ChosenPlugins.class,
@@ -161,5 +160,9 @@ class AgentInjectorTest {
         return elements.stream()
                 .map(element -> ((ProviderInstanceBinding<?>) element).getKey().getTypeLiteral().getRawType())
                 .collect(Collectors.toSet());
+    }
+
+    public static final class PublicNoArgs {
+        public PublicNoArgs() {}
     }
 }

@@ -9,7 +9,7 @@ import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
-import io.ipseckeyagent.application.testing.SeededRandom;
+import io.ipseckeyagent.adapters.inmemory.SeededRandom;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;

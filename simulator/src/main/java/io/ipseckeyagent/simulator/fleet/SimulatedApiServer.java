@@ -2,7 +2,7 @@ package io.ipseckeyagent.simulator.fleet;
 
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.application.port.out.PublishOutcome;
-import io.ipseckeyagent.application.testing.VirtualTime;
+import io.ipseckeyagent.adapters.inmemory.VirtualTime;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort.PublishedKeyLookup;
 import io.ipseckeyagent.application.port.out.PublishOutcome;
-import io.ipseckeyagent.application.testing.VirtualTime;
+import io.ipseckeyagent.adapters.inmemory.VirtualTime;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;

@@ -1,6 +1,6 @@
 package io.ipseckeyagent.examples.envkeys;
 
-import io.ipseckeyagent.application.contract.KeyFileSourcePortContract;
+import io.ipseckeyagent.testkit.contract.KeyFileSourcePortContract;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

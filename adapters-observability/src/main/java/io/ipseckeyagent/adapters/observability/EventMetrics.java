@@ -1,0 +1,118 @@
+package io.ipseckeyagent.adapters.observability;
+
+import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
+import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeysRejected;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeysUnchanged;
+import io.ipseckeyagent.application.port.out.AgentEvent.PublishFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
+import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vavr.collection.List;
+import java.time.Duration;
+
+/** Counts and times agent events as Prometheus metrics named {@code ipsec_key_agent_*}. */
+final class EventMetrics implements AgentEventsPort {
+    static final String PREFIX = "ipsec_key_agent_";
+
+    /** The jitter is bounded by half the rotation window, 150 s by default. */
+    private static final double[] JITTER_BUCKETS = {0, 1, 2.5, 5, 10, 20, 30, 45, 60, 90, 120, 150, 300};
+    /** Detection to publish: the jitter plus retries; beyond the 5 min window adoption is overdue. */
+    private static final double[] LATENCY_BUCKETS = {0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 90, 120, 150, 300, 600};
+
+    /** Exposed from the start at 0, so rates and alerts work before the first rotation. */
+    private static final List<String> ROTATION_OUTCOMES =
+            List.of("applied", "unchanged", "rejected", "apply_failed", "published", "cancelled");
+
+    private final Gauge activeSpi;
+    private final Counter rotations;
+    private final Histogram jitterDelay;
+    private final Histogram detectionToPublish;
+    private final Counter keyLoadFailures;
+    private final Counter publishAttempts;
+    private final Counter remoteNodeUpdates;
+    private final Counter adoptionOverdue;
+
+    EventMetrics(PrometheusRegistry registry) {
+        activeSpi = Gauge.builder().name(PREFIX + "active_spi")
+                .help("SPI of the IPsec key the datapath uses now; 0 before the first key is applied")
+                .withoutExemplars()
+                .register(registry);
+        rotations = Counter.builder().name(PREFIX + "rotations")
+                .help("Key file changes by what came of them")
+                .labelNames("outcome")
+                .withoutExemplars()
+                .register(registry);
+        ROTATION_OUTCOMES.forEach(rotations::initLabelValues);
+        jitterDelay = Histogram.builder().name(PREFIX + "jitter_delay_seconds")
+                .help("The delay drawn between seeing a new key and publishing its SPI")
+                .classicOnly().classicUpperBounds(JITTER_BUCKETS)
+                .withoutExemplars()
+                .register(registry);
+        detectionToPublish = Histogram.builder().name(PREFIX + "detection_to_publish_seconds")
+                .help("Time from seeing a key file change to the CiliumNode carrying the new SPI")
+                .classicOnly().classicUpperBounds(LATENCY_BUCKETS)
+                .withoutExemplars()
+                .register(registry);
+        keyLoadFailures = Counter.builder().name(PREFIX + "key_load_failures")
+                .help("Key files that could not be read or were invalid")
+                .withoutExemplars()
+                .register(registry);
+        publishAttempts = Counter.builder().name(PREFIX + "publish_attempts")
+                .help("Attempts to write the SPI to this node's CiliumNode, by outcome")
+                .labelNames("outcome")
+                .withoutExemplars()
+                .register(registry);
+        PublishOutcomes.NAMES.forEach(publishAttempts::initLabelValues);
+        remoteNodeUpdates = Counter.builder().name(PREFIX + "remote_node_updates")
+                .help("Key id changes seen on other nodes' CiliumNodes")
+                .withoutExemplars()
+                .register(registry);
+        adoptionOverdue = Counter.builder().name(PREFIX + "adoption_overdue")
+                .help("Keys not applied and published within the rotation window")
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    @Override
+    public void emit(AgentEvent event) {
+        if (event instanceof JitterChosen e) {
+            jitterDelay.observe(seconds(e.delay()));
+        } else if (event instanceof KeysRejected) {
+            keyLoadFailures.inc();
+            rotations.labelValues("rejected").inc();
+        } else if (event instanceof KeysUnchanged e) {
+            activeSpi.set(e.activeSpi().value());
+            rotations.labelValues("unchanged").inc();
+        } else if (event instanceof KeysApplied e) {
+            activeSpi.set(e.applied().activeSpi().value());
+            rotations.labelValues("applied").inc();
+        } else if (event instanceof ApplyFailed) {
+            rotations.labelValues("apply_failed").inc();
+        } else if (event instanceof KeyPublished e) {
+            rotations.labelValues("published").inc();
+            publishAttempts.labelValues("published").inc();
+            detectionToPublish.observe(seconds(e.sinceDetected()));
+        } else if (event instanceof PublishFailed e) {
+            publishAttempts.labelValues(PublishOutcomes.name(e.outcome())).inc();
+        } else if (event instanceof AdoptionOverdue) {
+            adoptionOverdue.inc();
+        } else if (event instanceof RemoteNodeUpdated) {
+            remoteNodeUpdates.inc();
+        } else if (event instanceof RotationCancelled) {
+            rotations.labelValues("cancelled").inc();
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,102 @@
+package io.ipseckeyagent.adapters.observability;
+
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vavr.collection.List;
+import java.net.InetSocketAddress;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs, metrics and health of one agent, all fed by its events: plug {@link #events()} in as the
+ * core's {@link AgentEventsPort} and {@link #serve} {@code /metrics} and {@code /healthz}. Each
+ * instance has its own Prometheus registry, so several agents (or tests) share a JVM safely.
+ */
+public final class ObservabilityAdapters {
+    /** The logger that agent events are written to (the {@code source} of their lines). */
+    public static final String EVENTS_LOGGER = "io.ipseckeyagent.agent";
+
+    /** The HTTP endpoint {@link #serve} starts; {@link #close()} stops it. */
+    public interface Server extends AutoCloseable {
+        /** The address actually bound: with port 0, the port the system chose. */
+        InetSocketAddress address();
+
+        default int port() {
+            return address().getPort();
+        }
+
+        @Override
+        void close();
+    }
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final HealthState health = new HealthState();
+    private final AgentEventsPort events;
+
+    private ObservabilityAdapters(AgentEventsPort eventLog) {
+        this.events = fanOut(eventLog, new EventMetrics(registry), health);
+    }
+
+    /** Events logged to {@link #EVENTS_LOGGER}, counted in a new registry, and tracked for health. */
+    public static ObservabilityAdapters create() {
+        return new ObservabilityAdapters(eventLog());
+    }
+
+    /** As {@link #create()}, with events logged by {@code eventLog} (for example {@link #eventLog(org.slf4j.Logger)}). */
+    public static ObservabilityAdapters create(AgentEventsPort eventLog) {
+        return new ObservabilityAdapters(eventLog);
+    }
+
+    /**
+     * One port that hands each event to every target in order; a target that throws is logged and
+     * skipped, and the others still get the event.
+     */
+    public static AgentEventsPort fanOut(AgentEventsPort... targets) {
+        return new FanOutEvents(List.of(targets), LoggerFactory.getLogger(FanOutEvents.class));
+    }
+
+    /** The port the core reports to: log, metrics and health. */
+    public AgentEventsPort events() {
+        return events;
+    }
+
+    public HealthStatus health() {
+        return health.status();
+    }
+
+    /** This agent's metrics; other components may register theirs here too. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Starts serving {@code /metrics} and {@code /healthz} on {@code address} (port 0: any free port).
+     *
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public Server serve(InetSocketAddress address) {
+        return ObservabilityServer.start(address, registry, health::status);
+    }
+
+    /** Applies {@code --log-format} and {@code --log-level} to the SLF4J backend, also to loggers that already exist. */
+    public static void configureLogging(LogFormat format, LogLevel level) {
+        AgentLogServiceProvider.LOGGERS.configure(format, level);
+    }
+
+    /** An events adapter that logs each event to {@link #EVENTS_LOGGER}. */
+    public static AgentEventsPort eventLog() {
+        return eventLog(LoggerFactory.getLogger(EVENTS_LOGGER));
+    }
+
+    /** An events adapter that logs each event to {@code logger}. */
+    public static AgentEventsPort eventLog(org.slf4j.Logger logger) {
+        return new EventLog(logger);
+    }
+
+    /**
+     * Parses {@code [HOST]:PORT} as Go's listeners take it: {@code :9966}, {@code 127.0.0.1:9966},
+     * {@code [::1]:9966}; port 0 picks a free port. The left side says what is wrong.
+     */
+    public static io.vavr.control.Either<String, InetSocketAddress> parseAddress(String text) {
+        return ObservabilityServer.parseAddress(text);
+    }
+}
