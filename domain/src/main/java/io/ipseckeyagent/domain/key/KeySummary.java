@@ -25,15 +25,14 @@ public record KeySummary(
     public static final String AUTH_ENC = "auth-enc";
 
     static KeySummary of(KeyEntry entry) {
-        CipherSuite suite = entry.suite();
-        if (suite instanceof CipherSuite.Aead aead) {
-            return new KeySummary(entry.line(), entry.spi(), entry.perNodeKeys(), AEAD, aead.algorithms(),
-                    aead.key().length(), Option.none(), Option.some(aead.icvBits()), aead.fingerprint());
-        }
-        CipherSuite.AuthEnc authEnc = (CipherSuite.AuthEnc) suite;
-        return new KeySummary(entry.line(), entry.spi(), entry.perNodeKeys(), AUTH_ENC, authEnc.algorithms(),
-                authEnc.encKey().length(), Option.some(authEnc.authKey().length()), Option.none(),
-                authEnc.fingerprint());
+        return switch (entry.suite()) {
+            case CipherSuite.Aead aead -> new KeySummary(entry.line(), entry.spi(), entry.perNodeKeys(), AEAD,
+                    aead.algorithms(), aead.key().length(), Option.none(), Option.some(aead.icvBits()),
+                    aead.fingerprint());
+            case CipherSuite.AuthEnc authEnc -> new KeySummary(entry.line(), entry.spi(), entry.perNodeKeys(), AUTH_ENC,
+                    authEnc.algorithms(), authEnc.encKey().length(), Option.some(authEnc.authKey().length()),
+                    Option.none(), authEnc.fingerprint());
+        };
     }
 
     /** The shape this key has, to compare against a new key after a restart. */
