@@ -61,9 +61,10 @@ class CiliumNodeObserverCallsTest {
         api.setKeyField(C, 5);
         api.deleteNode(B);
 
+        then(remoteNodes).should(timeout(PATIENCE_MILLIS)).remoteNodeRemoved(B);
         InOrder inOrder = inOrder(remoteNodes);
-        then(remoteNodes).should(inOrder, timeout(PATIENCE_MILLIS)).remoteNodeKeyChanged(C, Option.some(Spi.of(5)));
-        then(remoteNodes).should(inOrder, timeout(PATIENCE_MILLIS)).remoteNodeRemoved(B);
+        then(remoteNodes).should(inOrder).remoteNodeKeyChanged(C, Option.some(Spi.of(5)));
+        then(remoteNodes).should(inOrder).remoteNodeRemoved(B);
         then(remoteNodes).should().remoteNodeKeyChanged(B, Option.some(Spi.of(3)));
         then(remoteNodes).should().remoteNodeKeyChanged(C, Option.some(Spi.of(3)));
         then(remoteNodes).should(never()).remoteNodeKeyChanged(eq(SELF), any());
