@@ -20,12 +20,15 @@ import java.util.List;
  * The agent's architecture as ArchUnit rules, for a code base rooted at one package: {@code
  * io.ipseckeyagent} in production, a fixture package in the rules' own tests. Modules map to
  * subpackages: {@code domain}, {@code application} (with {@code port.in}, {@code port.out}),
- * {@code plugin} (the plugin API), {@code adapters.<name>}, {@code bootstrap}. Every rule keeps ArchUnit's {@code failOnEmptyShould}:
+ * {@code plugin} (the plugin API), {@code adapters.<name>}, {@code bootstrap}, {@code simulator},
+ * {@code testkit} (and {@code standins}, the kubelet volume and mock API server). Every rule keeps ArchUnit's {@code failOnEmptyShould}:
  * a rule whose packages hold no class fails instead of passing for nothing.
  */
 public final class HexagonRules {
     /** The production root. */
     public static final String AGENT_ROOT = "io.ipseckeyagent";
+
+    private static final String[] TEST_LIBRARIES = {"org.junit..", "org.assertj..", "org.mockito..", "org.awaitility.."};
 
     private final String root;
 
@@ -45,6 +48,10 @@ public final class HexagonRules {
                 pluginApiDependsOnlyOnApplicationDomainJavaAndVavr(),
                 adaptersDoNotDependOnEachOther(),
                 adaptersDoNotDependOnBootstrap(),
+                portsDoNotDependOnServices(),
+                adaptersDoNotDependOnServices(),
+                simulatorDoesNotDependOnBootstrap(),
+                onlyTheTestKitUsesTestLibraries(),
                 onlyBootstrapUsesDependencyInjection(),
                 noPackageCycles(),
                 inPortsAreNamedUseCase(),
@@ -89,6 +96,38 @@ public final class HexagonRules {
         return noClasses().that().resideInAPackage(pkg("adapters"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("bootstrap"))
                 .because("bootstrap wires the adapters, not the other way round");
+    }
+
+    /** A port is the contract; the service is one implementation behind it (buckpal's rule). */
+    public ArchRule portsDoNotDependOnServices() {
+        return noClasses().that().resideInAPackage(pkg("application.port"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("application.service"))
+                .because("ports are the core's contract and must not name what implements them");
+    }
+
+    /** Adapters drive the core through its in ports and are driven through its out ports, never via the service class. */
+    public ArchRule adaptersDoNotDependOnServices() {
+        return noClasses().that().resideInAPackage(pkg("adapters"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("application.service"))
+                .because("an adapter sees the use cases it calls and the ports it implements, not the service behind them");
+    }
+
+    /** The simulator composes the adapters (real and in-memory) itself; bootstrap is the agent's own wiring. */
+    public ArchRule simulatorDoesNotDependOnBootstrap() {
+        return noClasses().that().resideInAPackage(pkg("simulator"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("bootstrap"))
+                .because("the simulator uses adapters and the in-memory adapters, never the agent's CLI and Guice wiring");
+    }
+
+    /**
+     * JUnit, AssertJ and Mockito in main code only in the test kit: the demo runs on the stand-ins
+     * (Secret volume, mock API server), which are production code, and ships no test library.
+     */
+    public ArchRule onlyTheTestKitUsesTestLibraries() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(pkg("testkit"))
+                .should().dependOnClassesThat().resideInAnyPackage(TEST_LIBRARIES)
+                .orShould().dependOnClassesThat().resideInAPackage(pkg("testkit"))
+                .because("production code, the simulator's demo included, must not need test artifacts");
     }
 
     public ArchRule onlyBootstrapUsesDependencyInjection() {

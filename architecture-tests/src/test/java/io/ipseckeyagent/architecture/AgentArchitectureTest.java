@@ -26,6 +26,18 @@ class AgentArchitectureTest {
     static final ArchRule adaptersDoNotDependOnBootstrap = AGENT.adaptersDoNotDependOnBootstrap();
 
     @ArchTest
+    static final ArchRule portsDoNotDependOnServices = AGENT.portsDoNotDependOnServices();
+
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnServices = AGENT.adaptersDoNotDependOnServices();
+
+    @ArchTest
+    static final ArchRule simulatorDoesNotDependOnBootstrap = AGENT.simulatorDoesNotDependOnBootstrap();
+
+    @ArchTest
+    static final ArchRule onlyTheTestKitUsesTestLibraries = AGENT.onlyTheTestKitUsesTestLibraries();
+
+    @ArchTest
     static final ArchRule onlyBootstrapUsesDependencyInjection = AGENT.onlyBootstrapUsesDependencyInjection();
 
     @ArchTest

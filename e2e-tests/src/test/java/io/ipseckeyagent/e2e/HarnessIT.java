@@ -3,6 +3,7 @@ package io.ipseckeyagent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.ipseckeyagent.domain.key.NodeName;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -43,7 +44,7 @@ class HarnessIT {
     void theKubeconfigReachesTheMockServerWhichRecordsAMergePatchOfTheNode() throws IOException {
         Config config = Config.fromKubeconfig(Files.readString(dir.resolve("kubeconfig")));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            GenericKubernetesResource node1 = client.genericKubernetesResources(CILIUM_NODES).withName(TestNode.NAME).get();
+            GenericKubernetesResource node1 = client.genericKubernetesResources(CILIUM_NODES).withName(TestNode.NAME.value()).get();
             client.genericKubernetesResources(CILIUM_NODES).resource(node1)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"encryption\":{\"key\":7}}}");
         }
@@ -51,7 +52,7 @@ class HarnessIT {
         assertThat(node.api.patchesOf(TestNode.NAME)).singleElement()
                 .satisfies(patch -> assertThat(patch.body()).contains("\"key\":7"));
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(7);
-        assertThat(node.api.publishedKey("node-0")).hasValue(3);
+        assertThat(node.api.publishedKey(NodeName.of("node-0"))).hasValue(3);
     }
 
     @Test
@@ -66,7 +67,7 @@ class HarnessIT {
         try (Stream<Path> entries = Files.list(keys.getParent())) {
             assertThat(entries.map(path -> path.getFileName().toString()))
                     .as("the old timestamped directory is gone")
-                    .hasSize(3).contains("..data", "keys").anyMatch(name -> name.startsWith("..2026_"));
+                    .hasSize(3).contains("..data", "keys").anyMatch(name -> name.matches("\\.\\.\\d{4}_\\d\\d_\\d\\d_.*"));
         }
     }
 }

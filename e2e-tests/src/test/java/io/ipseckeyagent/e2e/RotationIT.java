@@ -3,7 +3,7 @@ package io.ipseckeyagent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ipseckeyagent.e2e.ApiServer.Request;
+import io.ipseckeyagent.standins.MockApiServer.Request;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,11 @@ package io.ipseckeyagent.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.key.Spi;
+import io.ipseckeyagent.standins.KubeletSecretVolume;
+import io.ipseckeyagent.standins.MockApiServer;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,12 +34,12 @@ import org.awaitility.core.ConditionTimeoutException;
  * (all killed by {@link #close()}).
  */
 final class TestNode implements AutoCloseable {
-    static final String NAME = "node-1";
-    static final List<String> PEERS = List.of("node-0", "node-2");
+    static final NodeName NAME = NodeName.of("node-1");
+    static final List<NodeName> PEERS = List.of(NodeName.of("node-0"), NodeName.of("node-2"));
 
-    final ApiServer api = new ApiServer();
+    final MockApiServer api = new MockApiServer();
     final KeyMaterial keys = new KeyMaterial();
-    final SecretDir secret;
+    final KubeletSecretVolume secret;
     final Path stateFile;
     final int metricsPort = freeLoopbackPort();
 
@@ -44,15 +49,12 @@ final class TestNode implements AutoCloseable {
 
     /** {@code publishedSpi}: what this node's CiliumNode carries at the start (0: none). */
     TestNode(Path dir, int publishedSpi) {
-        secret = new SecretDir(dir.resolve("ipsec"));
+        secret = new KubeletSecretVolume(dir.resolve("ipsec"));
         stateFile = dir.resolve("state/state.json");
-        try {
-            kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        api.createNode(NAME, publishedSpi);
-        PEERS.forEach(peer -> api.createNode(peer, publishedSpi));
+        kubeconfig = api.writeKubeconfig(dir);
+        Option<Spi> published = publishedSpi == 0 ? Option.none() : Option.some(Spi.of(publishedSpi));
+        api.createNode(NAME, published);
+        PEERS.forEach(peer -> api.createNode(peer, published));
         api.forgetRequests();
     }
 

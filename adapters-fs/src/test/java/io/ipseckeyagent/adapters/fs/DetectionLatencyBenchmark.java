@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.fs;
 
+import io.ipseckeyagent.standins.KubeletSecretVolume;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ final class DetectionLatencyBenchmark {
     /** Swaps the key file {@code swaps} times, each after a random pause below {@code maxPause}. */
     private static Figures measure(Path dir, int swaps, Duration pollInterval, boolean useEvents, Duration maxPause)
             throws IOException, InterruptedException {
-        KubeletAtomicWriter kubelet = new KubeletAtomicWriter(dir);
+        KubeletSecretVolume kubelet = new KubeletSecretVolume(dir);
         kubelet.write(Map.of("keys", content(0)));
         BlockingQueue<Long> calls = new LinkedBlockingQueue<>();
         List<Long> latencies = new ArrayList<>();

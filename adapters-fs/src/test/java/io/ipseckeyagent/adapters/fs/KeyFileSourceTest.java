@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.fs;
 
+import io.ipseckeyagent.standins.KubeletSecretVolume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -55,7 +56,7 @@ class KeyFileSourceTest extends KeyFileSourcePortContract {
 
     @Test
     void followsKubeletsSymlinks() throws IOException {
-        new KubeletAtomicWriter(dir).write(Map.of("keys", KEY_LINE));
+        new KubeletSecretVolume(dir).write(Map.of("keys", KEY_LINE));
 
         byte[] read = FileSystemAdapters.keyFileSource(keyFile()).read().map(KeyFileContent::bytes).getOrNull();
 

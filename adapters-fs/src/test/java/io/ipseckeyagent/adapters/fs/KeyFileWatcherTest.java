@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.fs;
 
+import io.ipseckeyagent.standins.KubeletSecretVolume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +72,7 @@ class KeyFileWatcherTest {
 
     @Test
     void seesEachKubeletSwap() throws IOException {
-        KubeletAtomicWriter kubelet = new KubeletAtomicWriter(dir);
+        KubeletSecretVolume kubelet = new KubeletSecretVolume(dir);
         kubelet.write(Map.of("keys", bytes("v1")));
         Changes changes = watch(dir.resolve("keys"), EVENTS_ONLY, true);
 
@@ -85,7 +86,7 @@ class KeyFileWatcherTest {
 
     @Test
     void aKubeletSwapThatLeavesTheKeyFileAsItWasIsNoChange() throws IOException {
-        KubeletAtomicWriter kubelet = new KubeletAtomicWriter(dir);
+        KubeletSecretVolume kubelet = new KubeletSecretVolume(dir);
         kubelet.write(Map.of("keys", bytes("v1"), "ca.crt", bytes("a")));
         Changes changes = watch(dir.resolve("keys"), FAST_POLL, true);
 
@@ -136,10 +137,10 @@ class KeyFileWatcherTest {
         Path secretDir = dir.resolve("etc/ipsec");
         Changes changes = watch(secretDir.resolve("keys"), EVENTS_ONLY, true);
 
-        new KubeletAtomicWriter(secretDir).write(Map.of("keys", bytes("v1")));
+        new KubeletSecretVolume(secretDir).write(Map.of("keys", bytes("v1")));
         awaitCalls(changes, 1, "v1");
 
-        new KubeletAtomicWriter(secretDir).write(Map.of("keys", bytes("v2")));
+        new KubeletSecretVolume(secretDir).write(Map.of("keys", bytes("v2")));
         awaitCalls(changes, 2, "v2");
     }
 
@@ -174,7 +175,7 @@ class KeyFileWatcherTest {
 
     @Test
     void withoutEventsThePollSeesTheChange() throws IOException {
-        KubeletAtomicWriter kubelet = new KubeletAtomicWriter(dir);
+        KubeletSecretVolume kubelet = new KubeletSecretVolume(dir);
         kubelet.write(Map.of("keys", bytes("v1")));
         Changes changes = watch(dir.resolve("keys"), FAST_POLL, false);
 

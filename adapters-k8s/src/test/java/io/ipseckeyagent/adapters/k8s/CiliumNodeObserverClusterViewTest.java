@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.testkit.contract.ClusterViewPortContract;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -14,7 +15,7 @@ class CiliumNodeObserverClusterViewTest extends ClusterViewPortContract {
 
     private final MockApiServer api = new MockApiServer();
     private final KubernetesAdapters.ClusterWatch watch =
-            KubernetesAdapters.observer(api.newAgentClient(), new RecordingRemoteNodes(), SELF);
+            KubernetesAdapters.observer(api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())), new RecordingRemoteNodes(), SELF);
 
     @BeforeEach
     void startWatching() {

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +26,7 @@ class CiliumNodeObserverTest {
 
     private final MockApiServer api = new MockApiServer();
     private final RecordingRemoteNodes core = new RecordingRemoteNodes();
-    private final CiliumNodeObserver observer = new CiliumNodeObserver(api.newAgentClient(), core, SELF);
+    private final CiliumNodeObserver observer = new CiliumNodeObserver(api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())), core, SELF);
 
     @AfterEach
     void stop() {

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.testkit.contract.NodeKeyPublisherPortContract;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.domain.key.NodeName;

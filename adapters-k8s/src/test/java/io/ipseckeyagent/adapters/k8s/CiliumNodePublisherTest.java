@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +52,7 @@ class CiliumNodePublisherTest {
         assertThat(outcomeOf(publisher.publish(NODE, Spi.of(3)))).isEqualTo(new PublishOutcome.Published());
 
         assertThat(api.requestCount() - before).as("requests per publish").isEqualTo(1);
-        MockApiServer.Received patch = api.lastRequest();
+        MockApiServer.Request patch = api.lastRequest();
         assertThat(patch.method()).isEqualTo("PATCH");
         assertThat(patch.path()).isEqualTo(NODE_PATH);
         assertThat(patch.contentType()).startsWith("application/merge-patch+json");

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.application.port.out.PublishOutcome;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -24,7 +25,7 @@ public final class PublishFigures {
         int publishes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         NodeName node = NodeName.of("node-a");
         try (MockApiServer api = new MockApiServer()) {
-            NodeKeyPublisherPort publisher = KubernetesAdapters.publisher(api.newAgentClient(), false);
+            NodeKeyPublisherPort publisher = KubernetesAdapters.publisher(api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())), false);
             api.createNode(node, Option.none());
             Spi spi = Spi.of(1);
             for (int i = 0; i < WARM_UP; i++) {

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.cli;
 
+import io.ipseckeyagent.standins.KubeletSecretVolume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.domain.key.CiliumVersions;
@@ -149,10 +150,9 @@ class CheckKeysCommandTest {
 
     @Test
     void followsSymlinksAsKubeletMountsThem() throws IOException {
-        Path data = Files.createDirectory(dir.resolve("..2026_11_24_10_00_00.1"));
-        Files.writeString(data.resolve("keys"), ROTATION);
-        Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
-        Path keys = Files.createSymbolicLink(dir.resolve("keys"), Path.of("..data/keys"));
+        KubeletSecretVolume volume = new KubeletSecretVolume(dir.resolve("secret"));
+        volume.write(ROTATION);
+        Path keys = volume.keyFile();
 
         Run run = run("check-keys", keys.toString());
 

@@ -62,12 +62,12 @@ class AgentLifecycleTest {
         node.secret.write(KEYS_SPI_3);
         InetSocketAddress metrics = start(node.configuration());
         assertThat(Files.readString(node.stateFile())).as("start applied the keys").contains("\"spi\"");
-        assertThat(node.cluster.patchesOf(NODE)).as("SPI 3 is published already").isZero();
+        assertThat(node.cluster.patchesOf(NODE).size()).as("SPI 3 is published already").isZero();
 
         node.secret.write(KEYS_SPI_4);
 
-        await().atMost(PATIENCE).until(() -> node.cluster.keyOf(NODE).contains(4));
-        await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> node.cluster.patchesOf(NODE) == 1);
+        await().atMost(PATIENCE).until(() -> node.cluster.keyOf(NODE).contains(Spi.of(4)));
+        await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> node.cluster.patchesOf(NODE).size() == 1);
         assertThat(Http.get(metrics, "/metrics").body()).contains("ipsec_key_agent_rotations_total{outcome=\"published\"} 1.0",
                 "ipsec_key_agent_active_spi 4.0");
         assertThat(Http.get(metrics, "/healthz").status()).isEqualTo(200);
@@ -84,9 +84,9 @@ class AgentLifecycleTest {
 
         node.secret.write(KEYS_SPI_3);
 
-        await().atMost(PATIENCE).until(() -> node.cluster.keyOf(NODE).contains(3));
+        await().atMost(PATIENCE).until(() -> node.cluster.keyOf(NODE).contains(Spi.of(3)));
         await().atMost(PATIENCE).until(() -> Http.get(metrics, "/healthz").status() == 200);
-        assertThat(node.cluster.patchesOf(NODE)).isEqualTo(1);
+        assertThat(node.cluster.patchesOf(NODE).size()).isEqualTo(1);
     }
 
     @Test
@@ -104,8 +104,8 @@ class AgentLifecycleTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(3));
         assertThat(scrape()).contains("ipsec_key_agent_rotations_total{outcome=\"cancelled\"} 1.0");
-        assertThat(node.cluster.patchesOf(NODE)).isZero();
-        assertThat(node.cluster.keyOf(NODE)).contains(3);
+        assertThat(node.cluster.patchesOf(NODE).size()).isZero();
+        assertThat(node.cluster.keyOf(NODE)).contains(Spi.of(3));
         assertThat(agent.stop()).as("a second stop has nothing to do").isFalse();
     }
 

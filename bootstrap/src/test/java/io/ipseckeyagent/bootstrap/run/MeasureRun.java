@@ -1,8 +1,8 @@
 package io.ipseckeyagent.bootstrap.run;
 
 import io.ipseckeyagent.testkit.KeyFiles;
-import io.ipseckeyagent.testkit.MockCluster;
-import io.ipseckeyagent.testkit.SecretDirectory;
+import io.ipseckeyagent.standins.MockApiServer;
+import io.ipseckeyagent.standins.KubeletSecretVolume;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
@@ -59,12 +59,12 @@ public final class MeasureRun {
         Path dir = Files.createTempDirectory("measure-run");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         jvmFlags = withClassDataArchive(java, jvmFlags, jar, dir);
-        try (MockCluster cluster = new MockCluster()) {
+        try (MockApiServer cluster = new MockApiServer()) {
             cluster.createNode(NODE, Option.some(Spi.of(3)));
             for (int other = 1; other <= otherNodes; other++) {
                 cluster.createRealisticNode(NodeName.of("node-" + other), other, Spi.of(3));
             }
-            SecretDirectory secret = new SecretDirectory(dir.resolve("secret"));
+            KubeletSecretVolume secret = new KubeletSecretVolume(dir.resolve("secret"));
             StringBuilder keys = new StringBuilder(KeyFiles.aead(3, 3)).append('\n');
             secret.write(keys.toString());
 
@@ -96,7 +96,7 @@ public final class MeasureRun {
                 secret.write(keys.toString());
                 long written = System.nanoTime();
                 int expected = spi;
-                while (!cluster.keyOf(NODE).contains(expected)) {
+                while (!cluster.keyOf(NODE).contains(Spi.of(expected))) {
                     if (System.nanoTime() - written > PATIENCE.toNanos()) {
                         throw new IllegalStateException("SPI " + expected + " was not published within " + PATIENCE);
                     }
@@ -121,7 +121,7 @@ public final class MeasureRun {
                     + ",\"rssAtReadyMiB\":" + mib(rssAtReady)
                     + ",\"otherNodes\":" + otherNodes
                     + ",\"rotations\":" + rotations
-                    + ",\"patches\":" + cluster.patchesOf(NODE)
+                    + ",\"patches\":" + cluster.patchesOf(NODE).size()
                     + ",\"meanRotationMillis\":" + (rotations == 0 ? 0 : rotationNanos / rotations / 1_000_000)
                     + ",\"rssMiB\":" + mib(rss)
                     + ",\"rssPeakMiB\":" + mib(rssPeak)

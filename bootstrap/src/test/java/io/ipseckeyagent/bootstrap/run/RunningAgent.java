@@ -3,8 +3,8 @@ package io.ipseckeyagent.bootstrap.run;
 import io.ipseckeyagent.testkit.KeyFiles;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.testing.Configurations;
-import io.ipseckeyagent.testkit.MockCluster;
-import io.ipseckeyagent.testkit.SecretDirectory;
+import io.ipseckeyagent.standins.MockApiServer;
+import io.ipseckeyagent.standins.KubeletSecretVolume;
 import io.ipseckeyagent.domain.key.NodeName;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,13 +19,13 @@ final class RunningAgent implements AutoCloseable {
     static final String KEYS_SPI_3 = KeyFiles.aead(3, 3) + "\n";
     static final String KEYS_SPI_4 = KEYS_SPI_3 + KeyFiles.aead(4, 4) + "\n";
 
-    final MockCluster cluster = new MockCluster();
-    final SecretDirectory secret;
+    final MockApiServer cluster = new MockApiServer();
+    final KubeletSecretVolume secret;
     private final Path dir;
 
     RunningAgent(Path dir) {
         this.dir = dir;
-        this.secret = new SecretDirectory(dir.resolve("secret"));
+        this.secret = new KubeletSecretVolume(dir.resolve("secret"));
     }
 
     /** The flags of a test node (metrics on a free loopback port, a 300 ms jitter bound), {@code more} replacing any of them. */

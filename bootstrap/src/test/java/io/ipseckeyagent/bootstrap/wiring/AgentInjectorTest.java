@@ -33,7 +33,7 @@ import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
 import io.ipseckeyagent.bootstrap.plugins.TestPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
 import io.ipseckeyagent.bootstrap.testing.Configurations;
-import io.ipseckeyagent.testkit.MockCluster;
+import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentInjectorTest {
-    private final MockCluster cluster = new MockCluster();
+    private final MockApiServer cluster = new MockApiServer();
     private Injector injector;
 
     @TempDir

@@ -8,6 +8,8 @@ import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
+import io.ipseckeyagent.standins.KubeletSecretVolume;
+import io.ipseckeyagent.standins.MockApiServer;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +53,7 @@ public final class Demo {
 
     public DemoResult run() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("ipsec-key-agent-demo-");
-        DemoApiServer api = new DemoApiServer();
+        MockApiServer api = new MockApiServer();
         KubernetesClient client = null;
         try {
             Path kubeconfig = api.writeKubeconfig(work);
@@ -59,9 +61,10 @@ public final class Demo {
                     .getOrElseThrow(problem -> new IllegalStateException(problem));
             List<NodeName> nodes = nodeNames(settings.nodes());
             for (NodeName node : nodes) {
-                DemoApiServer.createNode(client, node, FIRST);
+                api.createNode(node, Option.some(FIRST));
             }
-            KubeletSecretDir secret = KubeletSecretDir.create(work.resolve("secret"), keyLine(FIRST));
+            KubeletSecretVolume secret = new KubeletSecretVolume(work.resolve("secret"));
+            secret.write(keyLine(FIRST));
             DemoEvents events = new DemoEvents(progress);
             progress.printf("demo: %d CiliumNodes carry SPI %s; the Secret volume is %s%n", nodes.size(), FIRST,
                     secret.keyFile());
@@ -72,7 +75,7 @@ public final class Demo {
             return new DemoResult(nodes.size(), "fabric8 mock API server (CRUD) at " + client.getMasterUrl(),
                     nodes.size() + " agents, each watching every CiliumNode", rotations);
         } finally {
-            api.close(); // before the client: see DemoApiServer#close
+            api.close(); // before the client: see MockApiServer#close
             if (client != null) {
                 client.close();
             }
@@ -81,13 +84,13 @@ public final class Demo {
     }
 
     /** What both rotations share: the nodes, the Secret volume, the API server and its client, the agents' events. */
-    private record Cluster(List<NodeName> nodes, KubeletSecretDir secret, KubernetesClient client, DemoApiServer api,
+    private record Cluster(List<NodeName> nodes, KubeletSecretVolume secret, KubernetesClient client, MockApiServer api,
             DemoEvents events, Path work) {}
 
     /** Starts the agents, rotates the Secret from {@code from} to {@code to}, waits for every publish, stops the agents. */
     private RotationResult rotate(Cluster cluster, boolean jitter, Spi from, Spi to) throws InterruptedException {
         List<NodeName> nodes = cluster.nodes();
-        DemoApiServer api = cluster.api();
+        MockApiServer api = cluster.api();
         DemoEvents events = cluster.events();
         String label = jitter ? "uniform" : "disabled";
         AgentSettings first = agentSettings(nodes.get(0), jitter);
@@ -123,16 +126,16 @@ public final class Demo {
                             && events.nodeUpdatedTimes(to).size() >= expectedUpdates,
                     settings.rotationDuration().plusSeconds(10), "the rotation to SPI " + to);
             Thread.sleep(SETTLE.toMillis()); // a PATCH too many would arrive now
-            List<DemoApiServer.Patch> all = api.patches();
-            List<DemoApiServer.Patch> patches = all.subList(patchesBefore, all.size());
+            List<MockApiServer.Request> all = api.patches();
+            List<MockApiServer.Request> patches = all.subList(patchesBefore, all.size());
             Map<String, Integer> perNode = new TreeMap<>();
-            patches.forEach(patch -> perNode.merge(patch.node(), 1, Integer::sum));
+            patches.forEach(patch -> patch.node().forEach(node -> perNode.merge(node.value(), 1, Integer::sum)));
             List<Long> published = events.publishedTimes(to);
             Option<Duration> allPublished = published.size() >= nodes.size()
                     ? Option.some(Duration.ofNanos(published.stream().max(Comparator.naturalOrder()).orElse(rotatedAt) - rotatedAt))
                     : Option.none();
             return new RotationResult(label, first.jitter().max(), from, to,
-                    perSecond(patches.stream().map(DemoApiServer.Patch::nanoTime).toList(), rotatedAt), perNode,
+                    perSecond(patches.stream().map(MockApiServer.Request::nanoTime).toList(), rotatedAt), perNode,
                     perSecond(events.nodeUpdatedTimes(to), rotatedAt), allPublished, nodesCarrying(cluster.client(), to));
         } finally {
             agents.forEach(DemoAgent::close);
@@ -145,7 +148,7 @@ public final class Demo {
     }
 
     private static int nodesCarrying(KubernetesClient client, Spi spi) {
-        return (int) client.genericKubernetesResources(DemoApiServer.CILIUM_NODE).list().getItems().stream()
+        return (int) client.genericKubernetesResources(MockApiServer.CILIUM_NODE).list().getItems().stream()
                 .map(GenericKubernetesResource::getAdditionalProperties)
                 .map(properties -> properties.get("spec"))
                 .filter(spec -> spec instanceof Map<?, ?> fields && fields.get("encryption") instanceof Map<?, ?> encryption

@@ -1,0 +1,388 @@
+package io.ipseckeyagent.standins;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.MockServerExpectation;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The API server of every test and of the demo: fabric8's mock server over real HTTP on loopback,
+ * in CRUD mode with expectations on top (expectations win, for injected faults), knowing CiliumNode
+ * as a cluster-scoped resource. It records every request (time of arrival, method, path, headers,
+ * body), can be stopped and started again on the same port with its state, and can expire the next
+ * watches with {@code 410 Gone} as a real API server does for a too old resourceVersion.
+ *
+ * <p>Not fabric8's {@code @EnableKubernetesMockClient}: that extension builds its own dispatcher
+ * (no recording, no CiliumNode scope, no restart on the same port) and needs JUnit, which the demo
+ * does not have. Tests hold one per test in an instance field marked {@code @AutoClose}.
+ */
+public final class MockApiServer implements AutoCloseable {
+    public static final String NODES_PATH = "/apis/cilium.io/v2/ciliumnodes";
+    public static final CustomResourceDefinitionContext CILIUM_NODE = new CustomResourceDefinitionContext.Builder()
+            .withGroup("cilium.io").withVersion("v2").withKind("CiliumNode").withPlural("ciliumnodes")
+            .withScope("Cluster").build();
+
+    private static final String GONE_EVENT = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+            + "\"status\":\"Failure\",\"reason\":\"Expired\",\"code\":410,\"message\":\"too old resource version\"}}";
+
+    /** The mock server logs every request at INFO through java.util.logging; held, as JUL forgets unreferenced loggers. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
+    /** One request as received. {@code nanoTime} is {@link System#nanoTime()} at arrival. */
+    public record Request(Instant at, long nanoTime, String method, String path, String contentType,
+                          String authorization, String body) {
+        /** Whether this is a PATCH of {@code node}'s CiliumNode. */
+        public boolean isPatchOf(NodeName node) {
+            return method.equals("PATCH") && pathWithoutQuery().equals(NODES_PATH + "/" + node.value());
+        }
+
+        /** Whether this GETs {@code node}'s CiliumNode alone (an agent's start-up look-up). */
+        public boolean isLookupOf(NodeName node) {
+            return method.equals("GET") && pathWithoutQuery().equals(NODES_PATH + "/" + node.value());
+        }
+
+        /** The CiliumNode this request is about alone, if any. */
+        public Option<NodeName> node() {
+            String path = pathWithoutQuery();
+            return path.startsWith(NODES_PATH + "/")
+                    ? Option.of(NodeName.of(path.substring(NODES_PATH.length() + 1)))
+                    : Option.none();
+        }
+
+        private String pathWithoutQuery() {
+            int query = path.indexOf('?');
+            return query < 0 ? path : path.substring(0, query);
+        }
+    }
+
+    private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    private final KubernetesMixedDispatcher state = new KubernetesMixedDispatcher(expectations, List.of(CILIUM_NODE));
+    private final AtomicInteger watchesToExpire = new AtomicInteger();
+    private final AtomicInteger listsServed = new AtomicInteger();
+    private final AtomicInteger watchesServed = new AtomicInteger();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requestsForgotten = new AtomicInteger();
+    private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
+    private final InetAddress loopback = InetAddress.getLoopbackAddress();
+    private volatile KubernetesMockServer server;
+    private final int port;
+    private KubernetesClient kubectl;
+
+    /** Starts listening on a free loopback port. */
+    public MockApiServer() {
+        server = newServer();
+        server.init(loopback, 0);
+        port = server.getPort();
+    }
+
+    /** The base URL clients use; stable across {@link #stop()} and {@link #startAgain()}. */
+    public String url() {
+        return "http://" + loopback.getHostAddress() + ":" + port + "/";
+    }
+
+    /** A kubeconfig file named {@code kubeconfig} in {@code directory}, as an operator would hand the agent one. */
+    public Path writeKubeconfig(Path directory) {
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster:
+                    server: %s
+                contexts:
+                - name: mock
+                  context:
+                    cluster: mock
+                    user: ipsec-key-agent
+                current-context: mock
+                users:
+                - name: ipsec-key-agent
+                  user:
+                    token: test-token
+                """.formatted(url());
+        try {
+            return Files.writeString(Files.createDirectories(directory).resolve("kubeconfig"), kubeconfig);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A client with fabric8's defaults (its retries left on: adapters must turn them off themselves),
+     * short timeouts and a fast watch reconnect. Closed with the server.
+     */
+    public KubernetesClient newClient() {
+        return newClient(UnaryOperator.identity());
+    }
+
+    /** A client whose configuration {@code tuning} adjusts first (as the agent's wiring would). Closed with the server. */
+    public KubernetesClient newClient(UnaryOperator<Config> tuning) {
+        Config base = new ConfigBuilder(Config.empty())
+                .withMasterUrl(url())
+                .withConnectionTimeout(2_000)
+                .withRequestTimeout(5_000)
+                .withWatchReconnectInterval(50)
+                .build();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(tuning.apply(base)).build();
+        clients.add(client);
+        return client;
+    }
+
+    /** Expectations (faults) that take priority over the stored state. */
+    public MockServerExpectation expect() {
+        return server.expect();
+    }
+
+    // ---- what was received
+
+    /** Every request received since the start or the last {@link #forgetRequests()}, in order. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Starts the record afresh: what a test seeded is not what the agent sent. */
+    public void forgetRequests() {
+        requestsForgotten.addAndGet(requests.size());
+        requests.clear();
+    }
+
+    /** Requests received since this server was made, across restarts and {@link #forgetRequests()}. */
+    public int requestCount() {
+        return requestsForgotten.get() + requests.size();
+    }
+
+    /** The last request received. */
+    public Request lastRequest() {
+        return requests.get(requests.size() - 1);
+    }
+
+    /** The PATCH requests to {@code node}'s CiliumNode, in order. */
+    public List<Request> patchesOf(NodeName node) {
+        return requests().stream().filter(request -> request.isPatchOf(node)).toList();
+    }
+
+    /** Every CiliumNode PATCH, in order of arrival. */
+    public List<Request> patches() {
+        return requests().stream().filter(request -> request.method().equals("PATCH") && request.node().isDefined()).toList();
+    }
+
+    /** How many single CiliumNodes were read (the agents' start-up look-ups). */
+    public int lookups() {
+        return (int) requests().stream().filter(request -> request.node().exists(request::isLookupOf)).count();
+    }
+
+    /** Whether {@code node}'s CiliumNode was read alone (its agent's start-up look-up). */
+    public boolean lookedUp(NodeName node) {
+        return requests().stream().anyMatch(request -> request.isLookupOf(node));
+    }
+
+    /** How many times clients listed CiliumNodes (a relist after 410 Gone is one more). */
+    public int listsServed() {
+        return listsServed.get();
+    }
+
+    /** How many watches the stored state serves or served (expired ones not counted). */
+    public int watchesServed() {
+        return watchesServed.get();
+    }
+
+    // ---- faults
+
+    /** The next {@code count} watches get a {@code 410 Gone} ERROR event and are closed by the server. */
+    public void expireNextWatches(int count) {
+        watchesToExpire.set(count);
+    }
+
+    /** Stops listening: connections are refused, open watches drop. The stored state stays. */
+    public void stop() {
+        server.destroy();
+    }
+
+    /** Listens again on the same port with the same state. */
+    public void startAgain() {
+        server = newServer();
+        server.init(loopback, port);
+    }
+
+    // ---- the stored state, changed as Cilium or another writer would
+
+    /** Creates a CiliumNode, publishing {@code key} if any. */
+    public void createNode(NodeName node, Option<Spi> key) {
+        GenericKubernetesResource resource = ciliumNode(node, Map.of());
+        key.forEach(spi -> resource.setAdditionalProperty("spec", Map.of("encryption", Map.of("key", spi.value()))));
+        nodes().resource(resource).create();
+    }
+
+    /**
+     * Creates a CiliumNode shaped like a real one (labels, addresses, health, IPAM and encryption;
+     * about 1.5 KB of JSON), for figures that depend on the size of the cluster.
+     */
+    public void createRealisticNode(NodeName node, int index, Spi key) {
+        String ip = "10." + (index >> 16 & 255) + "." + (index >> 8 & 255) + "." + (index & 255);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("kubernetes.io/hostname", node.value());
+        labels.put("kubernetes.io/os", "linux");
+        labels.put("kubernetes.io/arch", "amd64");
+        labels.put("node.kubernetes.io/instance-type", "m6i.2xlarge");
+        labels.put("topology.kubernetes.io/region", "eu-west-1");
+        labels.put("topology.kubernetes.io/zone", "eu-west-1" + (char) ('a' + index % 3));
+        labels.put("node-role.kubernetes.io/worker", "");
+        GenericKubernetesResource resource = ciliumNode(node, labels);
+        resource.setAdditionalProperty("spec", Map.of(
+                "addresses", List.of(Map.of("type", "InternalIP", "ip", ip), Map.of("type", "CiliumInternalIP", "ip", "10.200." + (index >> 8 & 255) + "." + (index & 255))),
+                "alibaba-cloud", Map.of(), "azure", Map.of(), "eni", Map.of(),
+                "encryption", Map.of("key", key.value()),
+                "health", Map.of("ipv4", "10.201." + (index >> 8 & 255) + "." + (index & 255)),
+                "ingress", Map.of(),
+                "ipam", Map.of("podCIDRs", List.of("10.128." + (index & 255) + ".0/24"), "pools", Map.of()),
+                "instance-id", "i-0" + Integer.toHexString(0x1000000 + index) + "abcdef"));
+        nodes().resource(resource).create();
+    }
+
+    /** Sets a node's {@code spec.encryption.key} to any JSON value, valid or not (as another writer could). */
+    public void setKeyField(NodeName node, Object value) {
+        nodes().withName(node.value()).edit(resource -> {
+            resource.setAdditionalProperty("spec", Map.of("encryption", Map.of("key", value)));
+            return resource;
+        });
+    }
+
+    /** Changes a field the agent does not use. */
+    public void setLabel(NodeName node, String key, String value) {
+        nodes().withName(node.value()).edit(resource -> {
+            resource.getMetadata().setLabels(Map.of(key, value));
+            return resource;
+        });
+    }
+
+    public void deleteNode(NodeName node) {
+        nodes().withName(node.value()).delete();
+    }
+
+    /** The node as stored now, or none. */
+    public Option<GenericKubernetesResource> node(NodeName node) {
+        return Option.of(nodes().withName(node.value()).get());
+    }
+
+    /** How many CiliumNodes are stored now. */
+    public int nodeCount() {
+        return nodes().list().getItems().size();
+    }
+
+    /** The node's {@code spec.encryption.key} as stored now, as a number; empty when absent (an AssertJ-friendly Optional). */
+    public Optional<Integer> publishedKey(NodeName node) {
+        return node(node).toJavaOptional()
+                .map(resource -> resource.getAdditionalProperties().get("spec"))
+                .map(spec -> spec instanceof Map<?, ?> map ? map.get("encryption") : null)
+                .map(encryption -> encryption instanceof Map<?, ?> map ? map.get("key") : null)
+                .map(key -> key instanceof Number number ? number.intValue() : null);
+    }
+
+    /** The node's published SPI as stored now; none when absent, missing or not a valid SPI. */
+    public Option<Spi> keyOf(NodeName node) {
+        return Option.ofOptional(publishedKey(node)).flatMap(value -> Spi.parse(String.valueOf(value)).toOption());
+    }
+
+    /**
+     * Stops the server, then the clients. In this order on purpose: when a client closes a watch
+     * first, the mock server's watch listener can block its event loop for seconds (it awaits its
+     * own executor on that loop), and stopping the server then times out.
+     */
+    @Override
+    public void close() {
+        server.destroy();
+        clients.forEach(KubernetesClient::close);
+    }
+
+    private synchronized MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> nodes() {
+        if (kubectl == null) {
+            kubectl = newClient();
+        }
+        return kubectl.genericKubernetesResources(CILIUM_NODE);
+    }
+
+    private static GenericKubernetesResource ciliumNode(NodeName node, Map<String, String> labels) {
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion("cilium.io/v2");
+        resource.setKind("CiliumNode");
+        resource.setMetadata(new ObjectMetaBuilder().withName(node.value()).withLabels(labels.isEmpty() ? null : labels).build());
+        return resource;
+    }
+
+    private KubernetesMockServer newServer() {
+        Dispatcher recordingAndExpiring = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // Read the body before the CRUD state consumes it.
+                requests.add(new Request(Instant.now(), System.nanoTime(), request.getMethod(), request.getPath(),
+                        request.getHeader("Content-Type"), request.getHeader("Authorization"),
+                        new String(request.getBody().getBytes(), StandardCharsets.UTF_8)));
+                boolean watch = request.getPath().contains("watch=true");
+                boolean list = request.getPath().matches("\\Q" + NODES_PATH + "\\E(\\?.*)?") && "GET".equals(request.getMethod());
+                if (list && !watch) {
+                    listsServed.incrementAndGet();
+                }
+                if (watch && watchesToExpire.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+                        @Override
+                        public void onOpen(WebSocket socket, Response response) {
+                            socket.send(GONE_EVENT);
+                            socket.close(1000, "expired");
+                        }
+                    });
+                }
+                MockResponse response = state.dispatch(request);
+                if (watch) {
+                    watchesServed.incrementAndGet(); // counted once the watch is registered: changes from now on reach it
+                }
+                return response;
+            }
+        };
+        return new KubernetesMockServer(new Context(), new MockWebServer(), expectations, recordingAndExpiring, false);
+    }
+}
