@@ -15,6 +15,7 @@ import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
+import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.JitterPolicyName;
@@ -26,7 +27,7 @@ import io.vavr.control.Option;
 
 /**
  * The core: its settings, mapped from the configuration, and the one {@link RotationService} that
- * serves all four use cases. The application knows nothing of Guice; it is built here by hand.
+ * serves all four use cases, composed by {@link AgentComposition} as the demo composes its agents.
  */
 public final class ApplicationModule extends AbstractModule {
 
@@ -49,7 +50,8 @@ public final class ApplicationModule extends AbstractModule {
     RotationService rotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
             NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
             RandomSourcePort random, AgentEventsPort events) {
-        return new RotationService(settings, keyFile, datapath, publisher, clusterView, clock, scheduler, random, events);
+        return AgentComposition.rotationService(settings,
+                new AgentComposition.OutPorts(keyFile, datapath, publisher, clusterView, clock, scheduler, random, events));
     }
 
     @Provides
