@@ -7,18 +7,15 @@ import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.plugin.PluginContext;
 import io.ipseckeyagent.plugin.PluginSettings;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The one context the agent hands every plugin, built-in or not; it shares the agent's API server client. */
 public final class AgentPluginContext implements PluginContext {
-    private static final Logger log = LoggerFactory.getLogger(AgentPluginContext.class);
-
     private final RunConfiguration configuration;
     private final PluginSettings settings;
     private final ClockPort clock;
@@ -68,15 +65,8 @@ public final class AgentPluginContext implements PluginContext {
         toClose.push(Objects.requireNonNull(resource, "resource"));
     }
 
-    /** Closes what plugins asked to close, the last registered first; a failure is logged and the rest are still closed. */
-    public void closeResources() {
-        for (AutoCloseable resource = toClose.poll(); resource != null; resource = toClose.poll()) {
-            try {
-                resource.close();
-            } catch (Exception | LinkageError e) {
-                log.atWarn().setMessage("A plugin resource failed to close").addKeyValue("resource", resource)
-                        .addKeyValue("error", e.toString()).log();
-            }
-        }
+    /** What plugins asked to close, the last registered first. */
+    public List<AutoCloseable> toClose() {
+        return List.ofAll(toClose);
     }
 }

@@ -58,14 +58,6 @@ public final class PluginCatalog {
         return keySources.byName.keySet();
     }
 
-    public SortedSet<String> publisherNames() {
-        return publishers.byName.keySet();
-    }
-
-    public SortedSet<String> datapathNames() {
-        return datapaths.byName.keySet();
-    }
-
     /** The plugins of one interface, by name, and what went wrong while loading them. */
     private record Kind<P extends AgentPlugin>(String noun, String flag, SortedMap<String, P> byName, List<String> problems) {
 

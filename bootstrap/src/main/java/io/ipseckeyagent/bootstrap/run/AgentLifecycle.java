@@ -10,7 +10,6 @@ import io.ipseckeyagent.bootstrap.config.ListenAddress;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
-import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
@@ -99,7 +98,8 @@ public final class AgentLifecycle {
         // What wiring built is closed even if a later step fails, so it is recorded first.
         boolean running = started("agent thread", () -> scheduler.shutdown(STEP_WAIT))
                 && started("API server client", client::close)
-                && started("plugin resources", pluginContext::closeResources)
+                && started("plugin resources", () -> pluginContext.toClose()
+                        .forEach(resource -> stopQuietly(new Step("plugin resource " + resource, resource))))
                 && startMetricsServer()
                 && startClusterWatch()
                 && started("key file watch", plugins.keySource().watch(pluginContext, keyFileChanges));

@@ -22,8 +22,8 @@ public final class AgentInjector {
 
     /** Every module of the agent. */
     public static List<Module> modules(RunConfiguration configuration) {
-        return List.of(new StrictBindings(), new ConfigurationModule(configuration), new RuntimeModule(),
-                new ObservabilityModule(), new KubernetesAdaptersModule(), new PluginAdaptersModule(), new ApplicationModule());
+        return List.of(new StrictBindings(), binder -> binder.bind(RunConfiguration.class).toInstance(configuration),
+                new RuntimeModule(), new ObservabilityModule(), new KubernetesAdaptersModule(), new PluginAdaptersModule(), new ApplicationModule());
     }
 
     /** The injector, or every startup failure its providers reported. Other errors are bugs and are thrown. */

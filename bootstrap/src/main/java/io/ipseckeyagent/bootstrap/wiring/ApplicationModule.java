@@ -31,6 +31,15 @@ import io.vavr.control.Option;
  */
 public final class ApplicationModule extends AbstractModule {
 
+    /** The four use cases are the one core. */
+    @Override
+    protected void configure() {
+        bind(StartAgentUseCase.class).to(RotationService.class);
+        bind(StopAgentUseCase.class).to(RotationService.class);
+        bind(HandleKeyFileChangeUseCase.class).to(RotationService.class);
+        bind(ObserveRemoteNodeUseCase.class).to(RotationService.class);
+    }
+
     /** The configuration already checked the jitter with the same rule, so a failure here is a bug. */
     @Provides
     @Singleton
@@ -52,26 +61,6 @@ public final class ApplicationModule extends AbstractModule {
             RandomSourcePort random, AgentEventsPort events) {
         return AgentComposition.rotationService(settings,
                 new AgentComposition.OutPorts(keyFile, datapath, publisher, clusterView, clock, scheduler, random, events));
-    }
-
-    @Provides
-    StartAgentUseCase start(RotationService core) {
-        return core;
-    }
-
-    @Provides
-    StopAgentUseCase stop(RotationService core) {
-        return core;
-    }
-
-    @Provides
-    HandleKeyFileChangeUseCase keyFileChanges(RotationService core) {
-        return core;
-    }
-
-    @Provides
-    ObserveRemoteNodeUseCase remoteNodes(RotationService core) {
-        return core;
     }
 
     /** The configuration's names are the domain's names. */

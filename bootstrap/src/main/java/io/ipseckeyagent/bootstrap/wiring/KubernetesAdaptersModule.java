@@ -20,6 +20,11 @@ import io.ipseckeyagent.bootstrap.config.RunConfiguration;
  */
 public final class KubernetesAdaptersModule extends AbstractModule {
 
+    @Override
+    protected void configure() {
+        bind(ClusterViewPort.class).to(ClusterWatch.class);
+    }
+
     /** A kubeconfig that cannot be used is a configuration error naming {@code --kubeconfig}. */
     @Provides
     @Singleton
@@ -35,10 +40,5 @@ public final class KubernetesAdaptersModule extends AbstractModule {
     @Singleton
     ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core, RunConfiguration configuration) {
         return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName());
-    }
-
-    @Provides
-    ClusterViewPort clusterView(ClusterWatch watch) {
-        return watch;
     }
 }

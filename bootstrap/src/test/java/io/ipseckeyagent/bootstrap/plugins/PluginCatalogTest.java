@@ -28,13 +28,14 @@ class PluginCatalogTest {
         PluginCatalog catalog = discover(Option.none());
 
         assertThat(catalog.keySourceNames()).containsExactly(FileKeySourcePlugin.NAME);
-        assertThat(catalog.publisherNames()).containsExactly(CiliumNodePublisherPlugin.NAME);
-        assertThat(catalog.datapathNames()).containsExactly(StateFileDatapathPlugin.NAME);
         assertThat(RunOptions.KEY_SOURCE.defaultValue()).contains(FileKeySourcePlugin.NAME);
         assertThat(RunOptions.PUBLISHER.defaultValue()).contains(CiliumNodePublisherPlugin.NAME);
         assertThat(RunOptions.DATAPATH.defaultValue()).contains(StateFileDatapathPlugin.NAME);
-        assertThat(catalog.choose("file", "cilium-node", "state-file").map(ChosenPlugins::keySource).toOption())
-                .singleElement().isInstanceOf(FileKeySourcePlugin.class);
+        assertThat(catalog.choose("file", "cilium-node", "state-file").toOption()).singleElement().satisfies(chosen -> {
+            assertThat(chosen.keySource()).isInstanceOf(FileKeySourcePlugin.class);
+            assertThat(chosen.publisher()).isInstanceOf(CiliumNodePublisherPlugin.class);
+            assertThat(chosen.datapath()).isInstanceOf(StateFileDatapathPlugin.class);
+        });
     }
 
     @Test
