@@ -4,10 +4,7 @@ import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 
 /** Where the key file comes from (the built-in one, {@code file}, reads and watches a path). */
-public interface KeySourcePlugin {
-    /** The name {@code --key-source} picks this plugin by. */
-    String name();
-
+public interface KeySourcePlugin extends AgentPlugin {
     KeyFileSourcePort keySource(PluginContext context);
 
     /**

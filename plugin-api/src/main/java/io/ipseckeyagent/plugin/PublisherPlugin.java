@@ -3,9 +3,6 @@ package io.ipseckeyagent.plugin;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 
 /** Where a node's key id is published (the built-in one, {@code cilium-node}, patches its CiliumNode). */
-public interface PublisherPlugin {
-    /** The name {@code --publisher} picks this plugin by. */
-    String name();
-
+public interface PublisherPlugin extends AgentPlugin {
     NodeKeyPublisherPort publisher(PluginContext context);
 }

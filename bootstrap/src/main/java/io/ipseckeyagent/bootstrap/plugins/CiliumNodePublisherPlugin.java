@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.plugins;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.plugin.PluginContext;
@@ -7,7 +8,7 @@ import io.ipseckeyagent.plugin.PublisherPlugin;
 
 /**
  * {@code --publisher=cilium-node} (the default): one merge patch of this node's CiliumNode per
- * attempt, through the agent's API server client ({@code --kubeconfig}); creates a missing CiliumNode
+ * attempt, through the API server client the agent shares ({@code --kubeconfig}); creates a missing CiliumNode
  * only with {@code --create-cilium-node}.
  */
 public final class CiliumNodePublisherPlugin implements PublisherPlugin {
@@ -19,8 +20,14 @@ public final class CiliumNodePublisherPlugin implements PublisherPlugin {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public NodeKeyPublisherPort publisher(PluginContext context) {
-        AgentPluginContext agent = AgentPluginContext.of(context);
-        return KubernetesAdapters.publisher(agent.kubernetesClient(), agent.configuration().createCiliumNode());
+        return context.shared(KubernetesClient.class)
+                .map(client -> KubernetesAdapters.publisher(client, context.settings().createCiliumNode()))
+                .getOrElseThrow(() -> new IllegalStateException("the agent shares no API server client with this plugin"));
     }
 }

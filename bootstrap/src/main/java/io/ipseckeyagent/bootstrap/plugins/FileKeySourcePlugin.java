@@ -3,9 +3,9 @@ package io.ipseckeyagent.bootstrap.plugins;
 import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
-import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.ipseckeyagent.plugin.PluginContext;
+import io.ipseckeyagent.plugin.PluginSettings;
 
 /** {@code --key-source=file} (the default): reads {@code --ipsec-key-file} and watches it for changes. */
 public final class FileKeySourcePlugin implements KeySourcePlugin {
@@ -17,16 +17,21 @@ public final class FileKeySourcePlugin implements KeySourcePlugin {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public KeyFileSourcePort keySource(PluginContext context) {
-        return FileSystemAdapters.keyFileSource(AgentPluginContext.of(context).configuration().ipsecKeyFile());
+        return FileSystemAdapters.keyFileSource(context.settings().ipsecKeyFile());
     }
 
     /** File events, and a content check every {@code --key-file-poll-interval}; started before it returns. */
     @Override
     public AutoCloseable watch(PluginContext context, HandleKeyFileChangeUseCase onChange) {
-        RunConfiguration configuration = AgentPluginContext.of(context).configuration();
-        FileSystemAdapters.KeyFileWatch watch = FileSystemAdapters.keyFileWatcher(configuration.ipsecKeyFile(),
-                configuration.keyFilePollInterval(), true, onChange);
+        PluginSettings settings = context.settings();
+        FileSystemAdapters.KeyFileWatch watch = FileSystemAdapters.keyFileWatcher(settings.ipsecKeyFile(),
+                settings.keyFilePollInterval(), true, onChange);
         watch.start();
         return watch;
     }

@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.plugins;
 
 import io.ipseckeyagent.bootstrap.config.DidYouMean;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
+import io.ipseckeyagent.plugin.AgentPlugin;
 import io.ipseckeyagent.plugin.DatapathPlugin;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.ipseckeyagent.plugin.PublisherPlugin;
@@ -15,11 +16,11 @@ import io.vavr.control.Validation;
 import java.util.Iterator;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.function.Function;
 
 /**
- * Every plugin a class loader can see, found with {@link ServiceLoader}, by kind and name. The
- * built-in adapters are found the same way (the agent jar lists them in {@code META-INF/services}).
+ * Every plugin the class loaders see, found with {@link ServiceLoader}, by kind and name. The
+ * built-in adapters are found the same way (the agent jar lists them in {@code META-INF/services})
+ * and checked the same way (their plugin API version).
  */
 public final class PluginCatalog {
     private final Kind<KeySourcePlugin> keySources;
@@ -32,14 +33,14 @@ public final class PluginCatalog {
         this.datapaths = datapaths;
     }
 
-    /** Loads every plugin {@code loader} sees; plugins that fail to load and names taken twice are problems. */
-    public static Validation<Seq<String>, PluginCatalog> discover(ClassLoader loader) {
-        Kind<KeySourcePlugin> keySources = Kind.load("key source", RunOptions.KEY_SOURCE.flag(), KeySourcePlugin.class,
-                KeySourcePlugin::name, loader);
-        Kind<PublisherPlugin> publishers = Kind.load("publisher", RunOptions.PUBLISHER.flag(), PublisherPlugin.class,
-                PublisherPlugin::name, loader);
-        Kind<DatapathPlugin> datapaths = Kind.load("datapath", RunOptions.DATAPATH.flag(), DatapathPlugin.class,
-                DatapathPlugin::name, loader);
+    /**
+     * Loads every plugin of {@code loaders} (see {@link PluginJars}); plugins that fail to load, are
+     * built for another plugin API, or take a name twice are problems.
+     */
+    public static Validation<Seq<String>, PluginCatalog> discover(Seq<ClassLoader> loaders) {
+        Kind<KeySourcePlugin> keySources = Kind.load("key source", RunOptions.KEY_SOURCE.flag(), KeySourcePlugin.class, loaders);
+        Kind<PublisherPlugin> publishers = Kind.load("publisher", RunOptions.PUBLISHER.flag(), PublisherPlugin.class, loaders);
+        Kind<DatapathPlugin> datapaths = Kind.load("datapath", RunOptions.DATAPATH.flag(), DatapathPlugin.class, loaders);
         Seq<String> problems = keySources.problems.appendAll(publishers.problems).appendAll(datapaths.problems);
         return problems.isEmpty()
                 ? Validation.valid(new PluginCatalog(keySources, publishers, datapaths))
@@ -57,34 +58,36 @@ public final class PluginCatalog {
         return keySources.byName.keySet();
     }
 
-    public SortedSet<String> publisherNames() {
-        return publishers.byName.keySet();
-    }
-
-    public SortedSet<String> datapathNames() {
-        return datapaths.byName.keySet();
-    }
-
     /** The plugins of one interface, by name, and what went wrong while loading them. */
-    private record Kind<P>(String noun, String flag, SortedMap<String, P> byName, List<String> problems) {
+    private record Kind<P extends AgentPlugin>(String noun, String flag, SortedMap<String, P> byName, List<String> problems) {
 
-        static <P> Kind<P> load(String noun, String flag, Class<P> type, Function<P, String> nameOf, ClassLoader loader) {
-            Kind<P> kind = new Kind<>(noun, flag, TreeMap.empty(), List.empty());
+        static <P extends AgentPlugin> Kind<P> load(String noun, String flag, Class<P> type, Seq<ClassLoader> loaders) {
+            return loaders.foldLeft(new Kind<>(noun, flag, TreeMap.empty(), List.empty()), (kind, loader) -> kind.load(type, loader));
+        }
+
+        private Kind<P> load(Class<P> type, ClassLoader loader) {
+            Kind<P> kind = this;
             Iterator<P> plugins = ServiceLoader.load(type, loader).iterator();
             while (true) {
                 try {
                     if (!plugins.hasNext()) {
                         return kind;
                     }
-                    kind = kind.with(plugins.next(), nameOf);
-                } catch (ServiceConfigurationError | RuntimeException e) {
+                    kind = kind.with(plugins.next());
+                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                     kind = kind.withProblem("cannot load a " + noun + " plugin: " + e.getMessage());
                 }
             }
         }
 
-        Kind<P> with(P plugin, Function<P, String> nameOf) {
-            String name = nameOf.apply(plugin);
+        Kind<P> with(P plugin) {
+            String name = plugin.name();
+            Option<Integer> version = apiVersion(plugin);
+            if (!version.contains(AgentPlugin.API_VERSION)) {
+                return withProblem("the " + noun + " plugin \"" + name + "\" is built for plugin API "
+                        + version.map(String::valueOf).getOrElse("1") + ", this agent offers plugin API " + AgentPlugin.API_VERSION
+                        + "; rebuild " + origin(plugin) + " against this agent's plugin-api");
+            }
             return byName.get(name).fold(
                     () -> new Kind<>(noun, flag, byName.put(name, plugin), problems),
                     taken -> withProblem("two " + noun + " plugins are named \"" + name + "\": " + origin(taken)
@@ -99,6 +102,15 @@ public final class PluginCatalog {
             return byName.get(name).toValid(() -> flag + ": no " + noun + " plugin is named \"" + name + "\""
                     + DidYouMean.closest(name, byName.keySet().toList()).map(close -> " (did you mean " + close + "?)").getOrElse("")
                     + "; available: " + byName.keySet().mkString(", "));
+        }
+
+        /** None for a plugin built before versions existed (API 1 had no {@code apiVersion()}). */
+        private static Option<Integer> apiVersion(AgentPlugin plugin) {
+            try {
+                return Option.some(plugin.apiVersion());
+            } catch (AbstractMethodError unversioned) {
+                return Option.none();
+            }
         }
 
         /** The plugin's class and the jar (or directory) it came from. */

@@ -15,7 +15,12 @@ public final class StateFileDatapathPlugin implements DatapathPlugin {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public DatapathPort datapath(PluginContext context) {
-        return FileSystemAdapters.stateFileDatapath(AgentPluginContext.of(context).configuration().stateFile());
+        return FileSystemAdapters.stateFileDatapath(context.settings().stateFile());
     }
 }

@@ -3,18 +3,16 @@ package io.ipseckeyagent.bootstrap.run;
 import com.google.inject.Injector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
-import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
-import io.ipseckeyagent.application.port.in.StartAgentUseCase;
-import io.ipseckeyagent.application.port.in.StopAgentUseCase;
+import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.ListenAddress;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
-import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
+import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.io.UncheckedIOException;
@@ -51,11 +49,9 @@ public final class AgentLifecycle {
     private final OwnedScheduler scheduler;
     private final KubernetesClient client;
     private final ClusterWatch clusterWatch;
-    private final ChosenPlugins plugins;
+    private final KeySourcePlugin keySource;
     private final AgentPluginContext pluginContext;
-    private final HandleKeyFileChangeUseCase keyFileChanges;
-    private final StartAgentUseCase startAgent;
-    private final StopAgentUseCase stopAgent;
+    private final RotationService core;
 
     private final Deque<Step> started = new ArrayDeque<>(); // guarded by this; the last started first
     private boolean stopping; // guarded by this
@@ -65,28 +61,20 @@ public final class AgentLifecycle {
     /** A part that is running, and how to stop it. */
     private record Step(String name, AutoCloseable stop) {}
 
-    AgentLifecycle(RunConfiguration configuration, ObservabilityAdapters observability, OwnedScheduler scheduler,
-            KubernetesClient client, ClusterWatch clusterWatch, ChosenPlugins plugins, AgentPluginContext pluginContext,
-            HandleKeyFileChangeUseCase keyFileChanges, StartAgentUseCase startAgent, StopAgentUseCase stopAgent) {
-        this.configuration = configuration;
-        this.observability = observability;
-        this.scheduler = scheduler;
-        this.client = client;
-        this.clusterWatch = clusterWatch;
-        this.plugins = plugins;
-        this.pluginContext = pluginContext;
-        this.keyFileChanges = keyFileChanges;
-        this.startAgent = startAgent;
-        this.stopAgent = stopAgent;
+    private AgentLifecycle(Injector injector) {
+        this.configuration = injector.getInstance(RunConfiguration.class);
+        this.observability = injector.getInstance(ObservabilityAdapters.class);
+        this.scheduler = injector.getInstance(OwnedScheduler.class);
+        this.client = injector.getInstance(KubernetesClient.class);
+        this.clusterWatch = injector.getInstance(ClusterWatch.class);
+        this.keySource = injector.getInstance(ChosenPlugins.class).keySource();
+        this.pluginContext = injector.getInstance(AgentPluginContext.class);
+        this.core = injector.getInstance(RotationService.class);
     }
 
     /** The parts of a wired agent. */
     public static AgentLifecycle of(Injector injector) {
-        return new AgentLifecycle(injector.getInstance(RunConfiguration.class), injector.getInstance(ObservabilityAdapters.class),
-                injector.getInstance(OwnedScheduler.class), injector.getInstance(KubernetesClient.class),
-                injector.getInstance(ClusterWatch.class), injector.getInstance(ChosenPlugins.class),
-                injector.getInstance(AgentPluginContext.class), injector.getInstance(HandleKeyFileChangeUseCase.class),
-                injector.getInstance(StartAgentUseCase.class), injector.getInstance(StopAgentUseCase.class));
+        return new AgentLifecycle(injector);
     }
 
     /**
@@ -99,14 +87,15 @@ public final class AgentLifecycle {
         // What wiring built is closed even if a later step fails, so it is recorded first.
         boolean running = started("agent thread", () -> scheduler.shutdown(STEP_WAIT))
                 && started("API server client", client::close)
-                && started("plugin resources", pluginContext::closeResources)
+                && started("plugin resources", () -> pluginContext.toClose()
+                        .forEach(resource -> stopQuietly(new Step("plugin resource " + resource, resource))))
                 && startMetricsServer()
                 && startClusterWatch()
-                && started("key file watch", plugins.keySource().watch(pluginContext, keyFileChanges));
+                && started("key file watch", keySource.watch(pluginContext, core));
         if (!running) {
             return false;
         }
-        startAgent.start();
+        core.start();
         if (!started("rotation core", this::stopCore)) {
             return false;
         }
@@ -203,7 +192,7 @@ public final class AgentLifecycle {
 
     /** The core cancels a pending jitter wait and its retries on its own thread; wait for it to have done so. */
     private void stopCore() {
-        stopAgent.stop();
+        core.stop();
         awaitIdle();
     }
 

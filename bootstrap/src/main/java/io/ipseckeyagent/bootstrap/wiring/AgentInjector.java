@@ -1,6 +1,5 @@
 package io.ipseckeyagent.bootstrap.wiring;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -20,10 +19,14 @@ import io.vavr.control.Option;
 public final class AgentInjector {
     private AgentInjector() {}
 
-    /** Every module of the agent. */
+    /** Every module of the agent; nothing is built that a module does not name, and a cycle is an error, not a proxy. */
     public static List<Module> modules(RunConfiguration configuration) {
-        return List.of(new StrictBindings(), new ConfigurationModule(configuration), new RuntimeModule(),
-                new ObservabilityModule(), new KubernetesAdaptersModule(), new PluginAdaptersModule(), new ApplicationModule());
+        return List.of(binder -> {
+                    binder.requireExplicitBindings();
+                    binder.disableCircularProxies();
+                    binder.bind(RunConfiguration.class).toInstance(configuration);
+                },
+                new RuntimeModule(), new ObservabilityModule(), new KubernetesAdaptersModule(), new PluginAdaptersModule(), new ApplicationModule());
     }
 
     /** The injector, or every startup failure its providers reported. Other errors are bugs and are thrown. */
@@ -44,14 +47,5 @@ public final class AgentInjector {
 
     private static Option<StartupFailure> startupFailure(Message message) {
         return Option.of(message.getCause()).filter(StartupFailure.class::isInstance).map(StartupFailure.class::cast);
-    }
-
-    /** Nothing is built that a module does not name, and a dependency cycle is an error, not a proxy. */
-    static final class StrictBindings extends AbstractModule {
-        @Override
-        protected void configure() {
-            binder().requireExplicitBindings();
-            binder().disableCircularProxies();
-        }
     }
 }

@@ -15,6 +15,7 @@ import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
+import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.JitterPolicyName;
@@ -26,9 +27,18 @@ import io.vavr.control.Option;
 
 /**
  * The core: its settings, mapped from the configuration, and the one {@link RotationService} that
- * serves all four use cases. The application knows nothing of Guice; it is built here by hand.
+ * serves all four use cases, composed by {@link AgentComposition} as the demo composes its agents.
  */
 public final class ApplicationModule extends AbstractModule {
+
+    /** The four use cases are the one core. */
+    @Override
+    protected void configure() {
+        bind(StartAgentUseCase.class).to(RotationService.class);
+        bind(StopAgentUseCase.class).to(RotationService.class);
+        bind(HandleKeyFileChangeUseCase.class).to(RotationService.class);
+        bind(ObserveRemoteNodeUseCase.class).to(RotationService.class);
+    }
 
     /** The configuration already checked the jitter with the same rule, so a failure here is a bug. */
     @Provides
@@ -49,27 +59,8 @@ public final class ApplicationModule extends AbstractModule {
     RotationService rotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
             NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
             RandomSourcePort random, AgentEventsPort events) {
-        return new RotationService(settings, keyFile, datapath, publisher, clusterView, clock, scheduler, random, events);
-    }
-
-    @Provides
-    StartAgentUseCase start(RotationService core) {
-        return core;
-    }
-
-    @Provides
-    StopAgentUseCase stop(RotationService core) {
-        return core;
-    }
-
-    @Provides
-    HandleKeyFileChangeUseCase keyFileChanges(RotationService core) {
-        return core;
-    }
-
-    @Provides
-    ObserveRemoteNodeUseCase remoteNodes(RotationService core) {
-        return core;
+        return AgentComposition.rotationService(settings,
+                new AgentComposition.OutPorts(keyFile, datapath, publisher, clusterView, clock, scheduler, random, events));
     }
 
     /** The configuration's names are the domain's names. */

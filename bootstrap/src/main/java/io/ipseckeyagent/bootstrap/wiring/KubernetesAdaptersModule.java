@@ -10,10 +10,8 @@ import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClientSettings;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
+import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.domain.key.NodeName;
-import io.ipseckeyagent.domain.key.Spi;
-import io.vavr.control.Option;
 
 /**
  * The API server: one client ({@code --kubeconfig}, else fabric8's auto-configuration) and the
@@ -21,6 +19,11 @@ import io.vavr.control.Option;
  * shares the client.
  */
 public final class KubernetesAdaptersModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(ClusterViewPort.class).to(ClusterWatch.class);
+    }
 
     /** A kubeconfig that cannot be used is a configuration error naming {@code --kubeconfig}. */
     @Provides
@@ -32,33 +35,10 @@ public final class KubernetesAdaptersModule extends AbstractModule {
                 : StartupFailure.cannotStart(problem));
     }
 
-    /** Not started here: the lifecycle starts it, after the metrics server and before the key file watch. */
+    /** Not started here: the lifecycle starts it, after the metrics server and before the key file watch; it feeds the core once built. */
     @Provides
     @Singleton
     ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core, RunConfiguration configuration) {
-        return KubernetesAdapters.observer(client, reachedLater(core), configuration.nodeName());
-    }
-
-    @Provides
-    ClusterViewPort clusterView(ClusterWatch watch) {
-        return watch;
-    }
-
-    /**
-     * The core reads the watch's view and the watch feeds the core: the watch is built first and
-     * looks the core up when it reports the first node, which is after the agent has started.
-     */
-    private static ObserveRemoteNodeUseCase reachedLater(Provider<ObserveRemoteNodeUseCase> core) {
-        return new ObserveRemoteNodeUseCase() {
-            @Override
-            public void remoteNodeKeyChanged(NodeName node, Option<Spi> spi) {
-                core.get().remoteNodeKeyChanged(node, spi);
-            }
-
-            @Override
-            public void remoteNodeRemoved(NodeName node) {
-                core.get().remoteNodeRemoved(node);
-            }
-        };
+        return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName());
     }
 }

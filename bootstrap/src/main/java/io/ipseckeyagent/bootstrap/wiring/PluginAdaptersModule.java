@@ -8,6 +8,7 @@ import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
+import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
@@ -24,13 +25,14 @@ import java.util.function.Supplier;
  */
 public final class PluginAdaptersModule extends AbstractModule {
 
-    /** A missing plugin directory, a plugin that fails to load or a name taken twice is a configuration error. */
+    /** A missing plugin directory, a plugin that fails to load, is built for another plugin API or takes a name twice is a configuration error. */
     @Provides
     @Singleton
     PluginCatalog catalog(RunConfiguration configuration) {
-        ClassLoader loader = PluginJars.classLoader(configuration.pluginDir(), PluginAdaptersModule.class.getClassLoader())
-                .getOrElseThrow(StartupFailure::invalidConfiguration);
-        return PluginCatalog.discover(loader).toEither().getOrElseThrow(StartupFailure::invalidConfiguration);
+        return PluginJars.classLoaders(configuration.pluginDir(), PluginAdaptersModule.class.getClassLoader())
+                .mapLeft(StartupFailure::invalidConfiguration)
+                .flatMap(loaders -> PluginCatalog.discover(loaders).toEither().mapLeft(StartupFailure::invalidConfiguration))
+                .getOrElseThrow(failure -> failure);
     }
 
     /** An unknown name is a configuration error listing the names available. */
@@ -43,8 +45,8 @@ public final class PluginAdaptersModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AgentPluginContext context(RunConfiguration configuration, ClockPort clock, KubernetesClient client) {
-        return new AgentPluginContext(configuration, clock, client);
+    AgentPluginContext context(RunConfiguration configuration, ClockPort clock, RandomSourcePort random, KubernetesClient client) {
+        return new AgentPluginContext(configuration, clock, random, client);
     }
 
     @Provides

@@ -3,8 +3,9 @@
  * ({@link io.ipseckeyagent.bootstrap.wiring.RuntimeModule},
  * {@link io.ipseckeyagent.bootstrap.wiring.ObservabilityModule},
  * {@link io.ipseckeyagent.bootstrap.wiring.KubernetesAdaptersModule},
- * {@link io.ipseckeyagent.bootstrap.wiring.PluginAdaptersModule}), one for the configuration and
- * {@link io.ipseckeyagent.bootstrap.wiring.ApplicationModule} for the core, which it builds by hand
- * with {@code @Provides} methods. {@link io.ipseckeyagent.bootstrap.wiring.AgentInjector} puts them together.
+ * {@link io.ipseckeyagent.bootstrap.wiring.PluginAdaptersModule}) and
+ * {@link io.ipseckeyagent.bootstrap.wiring.ApplicationModule} for the core, which it composes with
+ * the application's {@code AgentComposition}. {@link io.ipseckeyagent.bootstrap.wiring.AgentInjector}
+ * binds the configuration and puts them together.
  */
 package io.ipseckeyagent.bootstrap.wiring;

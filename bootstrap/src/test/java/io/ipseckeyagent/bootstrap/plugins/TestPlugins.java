@@ -8,7 +8,9 @@ import io.ipseckeyagent.plugin.PluginContext;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
@@ -23,6 +25,11 @@ public final class TestPlugins {
         @Override
         public String name() {
             return "from-jar";
+        }
+
+        @Override
+        public int apiVersion() {
+            return API_VERSION;
         }
 
         @Override
@@ -49,6 +56,11 @@ public final class TestPlugins {
         }
 
         @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
         public KeyFileSourcePort keySource(PluginContext context) {
             throw new UnsupportedOperationException("never chosen");
         }
@@ -62,14 +74,37 @@ public final class TestPlugins {
         }
 
         @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
         public KeyFileSourcePort keySource(PluginContext context) {
             throw new IllegalStateException("no vault token");
         }
     }
 
+    /** A key source built for the first plugin API. */
+    public static final class OldApi implements KeySourcePlugin {
+        @Override
+        public String name() {
+            return "old-api";
+        }
+
+        @Override
+        public int apiVersion() {
+            return 1;
+        }
+
+        @Override
+        public KeyFileSourcePort keySource(PluginContext context) {
+            throw new UnsupportedOperationException("never chosen");
+        }
+    }
+
     /**
-     * A plugin jar in {@code dir} whose {@code META-INF/services} lists {@code keySources}. The classes
-     * themselves come from the test class path (the plugin loader asks its parent first).
+     * A plugin jar in {@code dir} whose {@code META-INF/services} lists {@code keySources}, holding
+     * the classes of this file (its plugins), as a real plugin jar holds its own classes.
      */
     public static Path jarListing(Path dir, String jarName, String... keySources) throws IOException {
         Path jar = Files.createDirectories(dir).resolve(jarName);
@@ -77,10 +112,18 @@ public final class TestPlugins {
         for (String className : keySources) {
             services.append(className).append('\n');
         }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        Path classes = Path.of(URI.create(TestPlugins.class.getProtectionDomain().getCodeSource().getLocation().toString()));
+        String packagePath = TestPlugins.class.getPackageName().replace('.', '/');
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                DirectoryStream<Path> own = Files.newDirectoryStream(classes.resolve(packagePath), "TestPlugins*.class")) {
             out.putNextEntry(new JarEntry("META-INF/services/" + KeySourcePlugin.class.getName()));
             out.write(services.toString().getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            for (Path type : own) {
+                out.putNextEntry(new JarEntry(packagePath + "/" + type.getFileName()));
+                out.write(Files.readAllBytes(type));
+                out.closeEntry();
+            }
         }
         return jar;
     }

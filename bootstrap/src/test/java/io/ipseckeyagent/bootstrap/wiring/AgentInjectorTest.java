@@ -3,11 +3,13 @@ package io.ipseckeyagent.bootstrap.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.Binding;
 import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
+import com.google.inject.spi.LinkedKeyBinding;
 import com.google.inject.spi.ProviderInstanceBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
@@ -156,9 +158,10 @@ class AgentInjectorTest {
     /** The keys a module binds, read from its elements without building anything. */
     private static Set<Class<?>> provided(Module module) {
         List<Element> elements = Elements.getElements(module);
-        assertThat(elements).allSatisfy(element -> assertThat(element).isInstanceOf(ProviderInstanceBinding.class));
+        assertThat(elements).allSatisfy(element -> assertThat(element).isInstanceOfAny(ProviderInstanceBinding.class,
+                LinkedKeyBinding.class));
         return elements.stream()
-                .map(element -> ((ProviderInstanceBinding<?>) element).getKey().getTypeLiteral().getRawType())
+                .map(element -> ((Binding<?>) element).getKey().getTypeLiteral().getRawType())
                 .collect(Collectors.toSet());
     }
 

@@ -4,23 +4,21 @@ import java.util.function.Consumer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
-import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
+import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.adapters.inmemory.SeededRandom;
 import io.ipseckeyagent.domain.key.NodeName;
-import io.ipseckeyagent.domain.key.Spi;
-import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One agent wired as the agent jar wires it, without Guice: the real rotation service on its own
- * thread, the key file source and watcher on the Secret volume, a state-file datapath, and the
+ * One agent composed as the agent jar composes it ({@link AgentComposition}), without Guice: the
+ * real rotation service on its own thread, the key file source and watcher on the Secret volume, a state-file datapath, and the
  * CiliumNode publisher and watch over the shared client. Only the randomness is seeded, so a demo
  * run draws the same delays again.
  */
@@ -28,7 +26,7 @@ final class DemoAgent implements AutoCloseable {
     private static final ClockPort SYSTEM_CLOCK = Clock.systemUTC()::instant;
 
     private final ExecutorScheduler scheduler;
-    private final RotationService service;
+    private volatile RotationService service; // read by the cluster watch's thread
     private final FileSystemAdapters.KeyFileWatch watcher;
     private final KubernetesAdapters.ClusterWatch observer;
 
@@ -36,13 +34,10 @@ final class DemoAgent implements AutoCloseable {
             long seed, AgentEventsPort events, Consumer<Throwable> onBug) {
         NodeName node = settings.nodeName();
         this.scheduler = new ExecutorScheduler("agent-" + node, onBug);
-        // The watch feeds the service and the service asks the watch for the cluster: tie the knot.
-        RemoteNodes remoteNodes = new RemoteNodes();
-        this.observer = KubernetesAdapters.observer(client, remoteNodes, node);
-        this.service = new RotationService(settings, FileSystemAdapters.keyFileSource(keyFile),
-                FileSystemAdapters.stateFileDatapath(stateFile), KubernetesAdapters.publisher(client, false), observer,
-                SYSTEM_CLOCK, scheduler, new SeededRandom(seed), events);
-        remoteNodes.service = service;
+        this.observer = KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(() -> service), node);
+        this.service = AgentComposition.rotationService(settings, new AgentComposition.OutPorts(
+                FileSystemAdapters.keyFileSource(keyFile), FileSystemAdapters.stateFileDatapath(stateFile),
+                KubernetesAdapters.publisher(client, false), observer, SYSTEM_CLOCK, scheduler, new SeededRandom(seed), events));
         this.watcher = FileSystemAdapters.keyFileWatcher(keyFile, pollInterval, true, service);
     }
 
@@ -67,19 +62,5 @@ final class DemoAgent implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         scheduler.close();
-    }
-
-    private static final class RemoteNodes implements ObserveRemoteNodeUseCase {
-        private volatile RotationService service;
-
-        @Override
-        public void remoteNodeKeyChanged(NodeName node, Option<Spi> spi) {
-            service.remoteNodeKeyChanged(node, spi);
-        }
-
-        @Override
-        public void remoteNodeRemoved(NodeName node) {
-            service.remoteNodeRemoved(node);
-        }
     }
 }

@@ -16,6 +16,12 @@ public final class EnvKeySourcePlugin implements KeySourcePlugin {
         return NAME;
     }
 
+    /** The plugin API this jar is built against; the agent refuses another, naming the plugin. */
+    @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
     @Override
     public KeyFileSourcePort keySource(PluginContext context) {
         return EnvironmentKeys.keyFileSource(EnvironmentKeys.VARIABLE, System::getenv);
