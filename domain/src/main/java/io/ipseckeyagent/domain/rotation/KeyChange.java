@@ -50,11 +50,11 @@ public sealed interface KeyChange {
     }
 
     private static String describe(KeyShape shape) {
-        if (shape instanceof KeyShape.Aead aead) {
-            return "an AEAD key of " + aead.keyBytes() + " bytes with a " + aead.icvBits() + "-bit ICV";
-        }
-        KeyShape.AuthEnc authEnc = (KeyShape.AuthEnc) shape;
-        return "an auth key of " + authEnc.authKeyBytes() + " bytes and an encryption key of "
-                + authEnc.encKeyBytes() + " bytes";
+        return switch (shape) {
+            case KeyShape.Aead(int keyBytes, int icvBits) ->
+                    "an AEAD key of " + keyBytes + " bytes with a " + icvBits + "-bit ICV";
+            case KeyShape.AuthEnc(int authKeyBytes, int encKeyBytes) ->
+                    "an auth key of " + authKeyBytes + " bytes and an encryption key of " + encKeyBytes + " bytes";
+        };
     }
 }
