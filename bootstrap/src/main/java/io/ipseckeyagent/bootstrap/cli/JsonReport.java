@@ -41,6 +41,7 @@ final class JsonReport {
 
     private static String problem(KeyFileProblem problem) {
         return "{" + field("line", Json.number(problem.line())) + "," + field("message", Json.string(problem.message()))
+                + "," + field("affects", problem.affects().map(versions -> Json.string(versions.description())).getOrElse("null"))
                 + "}";
     }
 

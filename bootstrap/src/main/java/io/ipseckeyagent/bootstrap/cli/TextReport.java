@@ -28,7 +28,8 @@ final class TextReport {
     }
 
     private static KeyFileProblem asWarning(KeyFileProblem warning) {
-        return new KeyFileProblem(warning.line(), "warning: " + warning.message());
+        return new KeyFileProblem(warning.line(), "warning: " + warning.message()
+                + warning.affects().map(versions -> " [affects: " + versions.description() + "]").getOrElse(""));
     }
 
     private static String warningCount(KeyFileCheck check) {

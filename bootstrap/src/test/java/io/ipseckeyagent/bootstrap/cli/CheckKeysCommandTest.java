@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.key.CiliumVersions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,9 @@ import picocli.CommandLine;
 
 /** Runs the command line in-process, through every exit path, and reads what it printed. */
 class CheckKeysCommandTest {
+    private static final String EVERY = CiliumVersions.EVERY.description();
+    private static final String BEFORE_MARCH_2026 = CiliumVersions.BEFORE_MARCH_2026.description();
+
     // Cilium's documented test vectors and an obviously fake one: not secrets.
     static final String GCM_KEY = "44434241343332312423222114131211f4f3f2f1";
     static final String FAKE_KEY = "0123456789abcdef0123456789abcdef01234567";
@@ -66,7 +70,7 @@ class CheckKeysCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(keys + ":1: warning: rfc4106(gcm(aes)) takes an aead-key of 20, 28 or 36 bytes"
-                + " (an AES key plus a 4-byte salt), this one has 16 bytes\n"
+                + " (an AES key plus a 4-byte salt), this one has 16 bytes [affects: " + EVERY + "]\n"
                 + keys + ": valid: 1 key, active SPI 3 (" + fingerprint(KEY16) + "), 1 warning\n");
     }
 
@@ -91,9 +95,28 @@ class CheckKeysCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo(
                 keys + ":2: changing IPsec keys requires a new SPI: line 2 has the same SPI 3 as line 1\n"
-                + keys + ":3: fields must be separated by single spaces\n"
+                + keys + ":3: a key line has 4 fields (SPI aead-algorithm aead-key icv-bits) or 5 (SPI auth-algorithm"
+                + " auth-key enc-algorithm enc-key), this one has 2\n"
                 + keys + ":4: empty line: every line must hold a key\n"
                 + keys + ": invalid: 3 errors\n");
+    }
+
+    /** Cilium main splits with strings.Fields (ipsec_linux.go, loadIPSecKeys); older releases do not. */
+    @Test
+    void aTabSeparatedFileIsValidWithAWarningNamingTheCiliumVersionsItBreaks() throws IOException {
+        String keys = file("keys", "3\trfc4106(gcm(aes)) " + GCM_KEY + " 128\n");
+
+        Run text = run("check-keys", keys);
+        Run json = run("check-keys", "-o", "json", keys);
+        Run strict = run("check-keys", "--strict", keys);
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).startsWith(keys + ":1: warning: fields are not separated by single spaces (tab at column 2)"
+                + " [affects: " + BEFORE_MARCH_2026 + "]\n");
+        assertThat(json.out()).contains("\"warnings\":[{\"line\":1,\"message\":\"fields are not separated by single"
+                + " spaces (tab at column 2)\",\"affects\":\"" + BEFORE_MARCH_2026 + "\"}]");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).contains(keys + ":1: fields are not separated by single spaces (tab at column 2)\n");
     }
 
     @Test
@@ -174,8 +197,9 @@ class CheckKeysCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("{\"file\":\"" + keys + "\",\"valid\":false,\"activeSpi\":null,\"keys\":[],"
-                + "\"errors\":[{\"line\":2,\"message\":\"SPI must be a decimal number from 1 to 15, was 16\"}],"
-                + "\"warnings\":[{\"line\":1,\"message\":\"unknown aead-algorithm 'rfc9999(x)'; the kernel may reject it\"}]}\n");
+                + "\"errors\":[{\"line\":2,\"message\":\"SPI must be a decimal number from 1 to 15, was 16\",\"affects\":null}],"
+                + "\"warnings\":[{\"line\":1,\"message\":\"unknown aead-algorithm 'rfc9999(x)'; the kernel may reject it\","
+                + "\"affects\":\"" + EVERY + "\"}]}\n");
     }
 
     @Test
@@ -184,7 +208,7 @@ class CheckKeysCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("{\"file\":\"no \\\"such\\\" \\u00e9\\\\file\",\"valid\":false,\"activeSpi\":null,"
-                + "\"keys\":[],\"errors\":[{\"line\":null,\"message\":\"no such file\"}],\"warnings\":[]}\n");
+                + "\"keys\":[],\"errors\":[{\"line\":null,\"message\":\"no such file\",\"affects\":null}],\"warnings\":[]}\n");
     }
 
     @Test
@@ -285,6 +309,7 @@ class CheckKeysCommandTest {
         assertThat(rotation.out()).contains("valid: 2 keys, active SPI 4");
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("broken.keys:2: changing IPsec keys requires a new SPI",
-                "broken.keys:3: key length must not change", "invalid: 8 errors, 1 warning");
+                "broken.keys:3: key length must not change", "broken.keys:5: warning: fields are not separated by single"
+                + " spaces", "invalid: 7 errors, 2 warnings");
     }
 }

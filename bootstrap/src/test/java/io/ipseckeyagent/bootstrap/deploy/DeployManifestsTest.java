@@ -28,7 +28,9 @@ class DeployManifestsTest {
         assertThat(arguments).containsExactly("--config=/etc/ipsec-key-agent/agent.yaml");
         assertThat(variables).contains("NODE_NAME", "IPSEC_KEY_AGENT_CLUSTER_NAME");
 
-        Map<String, String> environment = variables.toJavaMap(variable -> io.vavr.Tuple.of(variable, "node-a"));
+        // as on a node whose cilium-config has both keys (the DaemonSet takes them from it)
+        Map<String, String> environment = variables.toJavaMap(variable -> io.vavr.Tuple.of(variable,
+                variable.endsWith("_DURATION") ? "5m0s" : "node-a"));
         ConfigFileReader mountedConfigMap = path -> path.equals(Path.of("/etc/ipsec-key-agent/agent.yaml"))
                 ? ConfigFileReader.fromFileSystem().read(DEPLOY.resolve("agent.yaml"))
                 : io.vavr.control.Either.left("not mounted: " + path);

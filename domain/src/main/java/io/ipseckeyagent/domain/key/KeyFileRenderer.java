@@ -19,13 +19,12 @@ public final class KeyFileRenderer {
     /** One key line without its line end. */
     public static String line(KeyEntry entry) {
         String spi = entry.spi() + (entry.perNodeKeys() ? "+" : "");
-        CipherSuite suite = entry.suite();
-        if (suite instanceof CipherSuite.Aead aead) {
-            return String.join(" ", spi, aead.algorithm(), hex(aead.key()), Integer.toString(aead.icvBits()));
-        }
-        CipherSuite.AuthEnc authEnc = (CipherSuite.AuthEnc) suite;
-        return String.join(" ", spi, authEnc.authAlgorithm(), hex(authEnc.authKey()),
-                authEnc.encAlgorithm(), hex(authEnc.encKey()));
+        return switch (entry.suite()) {
+            case CipherSuite.Aead(String algorithm, KeyBytes key, int icvBits) ->
+                    String.join(" ", spi, algorithm, hex(key), Integer.toString(icvBits));
+            case CipherSuite.AuthEnc(String authAlgorithm, KeyBytes authKey, String encAlgorithm, KeyBytes encKey) ->
+                    String.join(" ", spi, authAlgorithm, hex(authKey), encAlgorithm, hex(encKey));
+        };
     }
 
     private static String hex(KeyBytes key) {

@@ -6,9 +6,17 @@ import java.util.Arrays;
 
 /**
  * One line of a key file as raw bytes, its line end (LF, or CR LF) removed. {@code number} is
- * 1-based.
+ * 1-based. {@code scannedLength} counts the bytes Cilium's {@code bufio.Scanner} must hold for the
+ * line: the line and a CR before its LF.
  */
-record KeyLine(int number, byte[] bytes) {
+record KeyLine(int number, byte[] bytes, int scannedLength) {
+
+    /** Cilium reads lines with a {@code bufio.Scanner}: 64 KiB for a line with its CR and LF. */
+    static final int MAX_SCANNED_LENGTH = 64 * 1024 - 1;
+
+    KeyLine(int number, byte[] bytes) {
+        this(number, bytes, bytes.length);
+    }
 
     /**
      * Splits on LF; a final LF ends the last line rather than starting an empty one. Always at
@@ -27,11 +35,16 @@ record KeyLine(int number, byte[] bytes) {
                 int stop = i > start && content[i - 1] == '\r' ? i - 1 : i;
                 byte[] line = new byte[stop - start];
                 System.arraycopy(content, start, line, 0, line.length);
-                lines = lines.prepend(new KeyLine(number++, line));
+                lines = lines.prepend(new KeyLine(number++, line, i - start));
                 start = i + 1;
             }
         }
         return lines.reverse();
+    }
+
+    /** Longer than Cilium's scanner takes: Cilium stops reading the file at this line. */
+    boolean isOverLong() {
+        return scannedLength > MAX_SCANNED_LENGTH;
     }
 
     boolean isEmpty() {
@@ -45,7 +58,8 @@ record KeyLine(int number, byte[] bytes) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KeyLine that && number == that.number && Arrays.equals(bytes, that.bytes);
+        return other instanceof KeyLine that && number == that.number && Arrays.equals(bytes, that.bytes)
+                && scannedLength == that.scannedLength;
     }
 
     @Override

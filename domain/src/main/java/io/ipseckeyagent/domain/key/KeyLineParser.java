@@ -7,7 +7,6 @@ import java.util.Arrays;
 
 /** Parses one key line (rules 1 to 7 of the key file); consistency between lines is the file's job. */
 final class KeyLineParser {
-    private static final String SINGLE_SPACES = "fields must be separated by single spaces";
     private static final String EMPTY_KEY = "\"\"";
 
     private KeyLineParser() {}
@@ -15,18 +14,26 @@ final class KeyLineParser {
     static ParsedLine parse(KeyLine line) {
         return checkCharacters(line)
                 .map(error -> ParsedLine.invalid(line.number(), List.of(error)))
-                .getOrElse(() -> parseFields(line.number(), line.text()));
+                .getOrElse(() -> parseFields(line.number(), line.text(), separatorWarning(line.text())));
     }
 
-    /** Rules 1 to 3 at the byte level: one message for the first thing wrong with the line. */
+    /**
+     * Rules 1 to 3 at the byte level: one message for the first thing wrong with the line. White
+     * space is what Go's {@code strings.Fields} splits on in ASCII: space, tab, CR, VT, FF.
+     */
     private static Option<String> checkCharacters(KeyLine line) {
         byte[] bytes = line.bytes();
+        if (line.isOverLong()) {
+            // bufio.Scanner stops with ErrTooLong at this line: Cilium reads no further.
+            return Option.some("line is " + line.scannedLength() + " bytes, more than the " + KeyLine.MAX_SCANNED_LENGTH
+                    + " bytes Cilium reads in one line");
+        }
         if (bytes.length == 0) {
             return Option.some("empty line: every line must hold a key");
         }
         boolean blank = true;
         for (byte b : bytes) {
-            blank &= b == ' ' || b == '\t';
+            blank &= isWhitespace(b & 0xff);
         }
         if (blank) {
             return Option.some("blank line: every line must hold a key");
@@ -37,25 +44,54 @@ final class KeyLineParser {
             if (b == 0) {
                 return Option.some("NUL byte at column " + column + ": a key file is plain ASCII text");
             }
-            if (b == '\t') {
-                return Option.some(SINGLE_SPACES + " (tab at column " + column + ")");
-            }
-            if (b == '\r') {
-                return Option.some("carriage return at column " + column + ": lines end with LF or CR LF");
-            }
-            if (b < 0x20 || b > 0x7e) {
+            if ((b < 0x20 || b > 0x7e) && !isWhitespace(b)) {
                 return Option.some("character outside printable ASCII at column " + column);
             }
-        }
-        if (bytes[0] == ' ' || bytes[bytes.length - 1] == ' ' || line.text().contains("  ")) {
-            return Option.some(SINGLE_SPACES);
         }
         return Option.none();
     }
 
-    /** Rules 4 to 7: the fields of a line known to be printable ASCII with single spaces. */
-    private static ParsedLine parseFields(int number, String text) {
-        String[] fields = text.split(" ", -1);
+    /**
+     * Rule 3: Cilium main splits with {@code strings.Fields(strings.TrimSpace(line))}; releases
+     * before March 2026 split on single spaces. One warning for the first thing they would trip on.
+     */
+    private static Option<String> separatorWarning(String text) {
+        String why = null;
+        if (isWhitespace(text.charAt(0))) {
+            why = "white space at the start of the line";
+        } else if (isWhitespace(text.charAt(text.length() - 1))) {
+            why = "white space at the end of the line";
+        } else {
+            for (int i = 0; i < text.length() && why == null; i++) {
+                char c = text.charAt(i);
+                if (c != ' ' && isWhitespace(c)) {
+                    why = whitespaceName(c) + " at column " + (i + 1);
+                } else if (c == ' ' && text.charAt(i + 1) == ' ') {
+                    why = "several spaces at column " + (i + 1);
+                }
+            }
+        }
+        return Option.of(why).map(reason -> "fields are not separated by single spaces (" + reason + ")");
+    }
+
+    private static boolean isWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == 0x0b || c == '\f';
+    }
+
+    private static String whitespaceName(char c) {
+        return switch (c) {
+            case '\t' -> "tab";
+            case '\r' -> "carriage return";
+            case 0x0b -> "vertical tab";
+            default -> "form feed";
+        };
+    }
+
+    /** Rules 4 to 7: the fields of a line known to be ASCII, split as Cilium main splits them. */
+    private static ParsedLine parseFields(int number, String text, Option<String> separatorWarning) {
+        String[] fields = text.strip().split("[ \\t\\r\\x0B\\f]+");
+        List<KeyFileProblem> warnings = separatorWarning.toList()
+                .map(message -> KeyFileProblem.atLine(number, message).affecting(CiliumVersions.BEFORE_MARCH_2026));
         Validation<List<String>, KeyEntry> entry;
         if (fields.length == 4) {
             entry = Validation.combine(
@@ -82,7 +118,8 @@ final class KeyLineParser {
         }
         return entry.fold(
                 errors -> ParsedLine.invalid(number, errors),
-                valid -> ParsedLine.valid(valid, KnownAlgorithms.doubtsAbout(valid.suite())));
+                valid -> ParsedLine.valid(valid, warnings.appendAll(KnownAlgorithms.doubtsAbout(valid.suite())
+                        .map(message -> KeyFileProblem.atLine(number, message).affecting(CiliumVersions.EVERY)))));
     }
 
     private record SpiField(Spi spi, boolean perNodeKeys) {}

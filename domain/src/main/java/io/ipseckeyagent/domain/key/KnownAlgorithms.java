@@ -57,8 +57,8 @@ public final class KnownAlgorithms {
     private static final List<Algorithm> ALL = List.of(
             aead("rfc4106(gcm(aes))", lengths(20, 28, 36), AES_AND_SALT, TreeSet.of(64, 96, 128)),
             aead("rfc4543(gcm(aes))", lengths(20, 28, 36), AES_AND_SALT, TreeSet.of(128)),
-            aead("rfc7539esp(rfc7539(chacha20,poly1305))", lengths(36), "a 32-byte key plus a 4-byte salt",
-                    TreeSet.of(128)),
+            // the kernel's name (net/xfrm/xfrm_algo.c, aead_list), ICV 128 bits
+            aead("rfc7539esp(chacha20,poly1305)", lengths(36), "a 32-byte key plus a 4-byte salt", TreeSet.of(128)),
             other("hmac(sha1)", Role.AUTH, Option.none()),
             other("hmac(sha256)", Role.AUTH, Option.none()),
             other("hmac(sha384)", Role.AUTH, Option.none()),
@@ -81,13 +81,13 @@ public final class KnownAlgorithms {
 
     /** Plain-language doubts about one line's algorithms, key lengths and ICV; empty when all fit. */
     public static List<String> doubtsAbout(CipherSuite suite) {
-        if (suite instanceof CipherSuite.Aead aead) {
-            return doubts(aead.algorithm(), Role.AEAD, aead.key().length())
-                    .appendAll(icvDoubts(aead.algorithm(), aead.icvBits()));
-        }
-        CipherSuite.AuthEnc authEnc = (CipherSuite.AuthEnc) suite;
-        return doubts(authEnc.authAlgorithm(), Role.AUTH, authEnc.authKey().length())
-                .appendAll(doubts(authEnc.encAlgorithm(), Role.ENC, authEnc.encKey().length()));
+        return switch (suite) {
+            case CipherSuite.Aead(String algorithm, KeyBytes key, int icvBits) ->
+                    doubts(algorithm, Role.AEAD, key.length()).appendAll(icvDoubts(algorithm, icvBits));
+            case CipherSuite.AuthEnc(String authAlgorithm, KeyBytes authKey, String encAlgorithm, KeyBytes encKey) ->
+                    doubts(authAlgorithm, Role.AUTH, authKey.length())
+                            .appendAll(doubts(encAlgorithm, Role.ENC, encKey.length()));
+        };
     }
 
     private static List<String> doubts(String name, Role role, int keyBytes) {

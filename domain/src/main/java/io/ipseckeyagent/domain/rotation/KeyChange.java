@@ -42,19 +42,11 @@ public sealed interface KeyChange {
         }
         KeyShape wasShape = was.shape();
         KeyShape nextShape = next.suite().shape();
-        if (!nextShape.equals(wasShape)) {
+        // Cilium compares only its KeyLen with the key it has loaded (loadIPSecKeys)
+        if (nextShape.keyLen() != wasShape.keyLen()) {
             problems = problems.append(KeyFileProblem.atLine(next.line(), "key length must not change: the applied key (SPI "
-                    + was.spi() + ") is " + describe(wasShape) + ", this one is " + describe(nextShape)));
+                    + was.spi() + ") is " + wasShape.describe() + ", this one is " + nextShape.describe()));
         }
         return problems.isEmpty() ? new NewKeys(candidate) : new Refused(problems);
-    }
-
-    private static String describe(KeyShape shape) {
-        return switch (shape) {
-            case KeyShape.Aead(int keyBytes, int icvBits) ->
-                    "an AEAD key of " + keyBytes + " bytes with a " + icvBits + "-bit ICV";
-            case KeyShape.AuthEnc(int authKeyBytes, int encKeyBytes) ->
-                    "an auth key of " + authKeyBytes + " bytes and an encryption key of " + encKeyBytes + " bytes";
-        };
     }
 }

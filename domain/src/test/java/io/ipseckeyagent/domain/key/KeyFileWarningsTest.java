@@ -28,9 +28,13 @@ class KeyFileWarningsTest {
                         List.of("1: rfc4106(gcm(aes)) takes an ICV of 64, 96 or 128 bits, this line has 256")),
                 Arguments.of("3 rfc4543(gcm(aes)) " + GCM_KEY + " 96",
                         List.of("1: rfc4543(gcm(aes)) takes an ICV of 128 bits, this line has 96")),
-                Arguments.of("3 rfc7539esp(rfc7539(chacha20,poly1305)) " + GCM_KEY + " 128",
-                        List.of("1: rfc7539esp(rfc7539(chacha20,poly1305)) takes an aead-key of 36 bytes (a 32-byte key"
+                Arguments.of("3 rfc7539esp(chacha20,poly1305) " + GCM_KEY + " 128",
+                        List.of("1: rfc7539esp(chacha20,poly1305) takes an aead-key of 36 bytes (a 32-byte key"
                                 + " plus a 4-byte salt), this one has 20 bytes")),
+                // the name this list held before, which the kernel does not know
+                Arguments.of("3 rfc7539esp(rfc7539(chacha20,poly1305)) " + GCM_KEY + " 128",
+                        List.of("1: unknown aead-algorithm 'rfc7539esp(rfc7539(chacha20,poly1305))'; the kernel may"
+                                + " reject it")),
                 Arguments.of("3 hmac(sha256) " + KEY16 + " cbc(aes) " + GCM_KEY,
                         List.of("1: cbc(aes) takes an enc-key of 16, 24 or 32 bytes, this one has 20 bytes")),
                 Arguments.of("3 digest_null " + KEY16 + " cipher_null \"\"",
@@ -70,6 +74,8 @@ class KeyFileWarningsTest {
         // and common real-world lines
         "5+ rfc4106(gcm(aes)) 0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233 128",
         "7 rfc4543(gcm(aes)) 00112233445566778899aabbccddeeff00112233 128",
+        // ChaCha20-Poly1305 under the kernel's name (net/xfrm/xfrm_algo.c, aead_list): 32-byte key, 4-byte salt
+        "8+ rfc7539esp(chacha20,poly1305) 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233 128",
         "2 hmac(sha1) 00112233445566778899aabbccddeeff00112233 cbc(aes) 00112233445566778899aabbccddeeff",
         "2 hmac(sha512) 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff cbc(aes) "
                 + "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"

@@ -53,20 +53,41 @@ class KeyChangeTest {
                 "a changed key needs a new SPI");
     }
 
+    /** Cilium: ipsec_linux.go, loadIPSecKeys, compares KeyLen (icv-bits / 8) with the loaded key. */
     @Test
-    void aKeyLengthChangeIsRefusedWithBothShapes() {
-        KeyChange change = judge(TestKeys.parse(TestKeys.aeadLine(4, 2, 36)));
+    void anAes128ToAes256RotationWithTheSameIcvIsNew() {
+        KeySet aes256 = TestKeys.parse(TestKeys.aeadLine(4, 2, 36));
+
+        assertThat(judge(aes256)).isEqualTo(new KeyChange.NewKeys(aes256));
+    }
+
+    /** Cilium: ipsec_linux.go, loadIPSecKeys, KeyLen of an auth + enc line is the auth key's length. */
+    @Test
+    void aCbcKeyLengthChangeUnderTheSameHmacKeyLengthIsNew() {
+        KeyChange change = KeyChange.judge(Option.some(AppliedKeys.of(TestKeys.parse(authEncLine(3, 16)), NOW, NOW)),
+                TestKeys.parse(authEncLine(4, 32)));
+
+        assertThat(change).isInstanceOf(KeyChange.NewKeys.class);
+    }
+
+    @Test
+    void anIcvChangeIsRefusedWithBothKeyLens() {
+        KeyChange change = judge(TestKeys.parse(TestKeys.aeadLine(4, 2, 20).replace(" 128", " 96")));
 
         assertThat(change).isInstanceOf(KeyChange.Refused.class);
         assertThat(((KeyChange.Refused) change).problems().single().message()).isEqualTo(
-                "key length must not change: the applied key (SPI 3) is an AEAD key of 20 bytes with a 128-bit ICV,"
-                        + " this one is an AEAD key of 36 bytes with a 128-bit ICV");
+                "key length must not change: the applied key (SPI 3) is an AEAD key of 20 bytes with a 128-bit ICV"
+                        + " (Cilium KeyLen 16), this one is an AEAD key of 20 bytes with a 96-bit ICV (Cilium KeyLen 12)");
     }
 
     @Test
     void bothRulesAreReportedWhenBothAreBroken() {
-        KeyChange change = judge(TestKeys.parse(TestKeys.aeadLine(3, 2, 36)));
+        KeyChange change = judge(TestKeys.parse(TestKeys.aeadLine(3, 2, 20).replace(" 128", " 96")));
 
         assertThat(((KeyChange.Refused) change).problems()).hasSize(2);
+    }
+
+    private static String authEncLine(int spi, int encKeyBytes) {
+        return spi + " hmac(sha256) " + "ab".repeat(16) + " cbc(aes) " + "cd".repeat(encKeyBytes);
     }
 }
