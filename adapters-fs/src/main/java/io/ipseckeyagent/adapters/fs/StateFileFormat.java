@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.fs;
 
+import io.ipseckeyagent.domain.key.KeyShape;
 import io.ipseckeyagent.domain.key.KeySummary;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
@@ -54,7 +55,7 @@ final class StateFileFormat {
     }
 
     private static KeyDocument keyDocument(KeySummary key) {
-        return new KeyDocument(key.line(), key.spi().value(), key.perNodeKeys(), key.type(),
+        return new KeyDocument(key.line(), key.spi().value(), key.perNodeKeys(), key.typeName(),
                 key.algorithms().toJavaList(), key.keyBytes(), key.authKeyBytes().getOrNull(),
                 key.icvBits().getOrNull(), key.fingerprint());
     }
@@ -64,21 +65,35 @@ final class StateFileFormat {
             return Either.left("unsupported state file version " + document.version() + ", expected " + VERSION);
         }
         // Domain constructors reject what does not fit (SPI out of range, no keys, bad times).
-        return Try.of(() -> new AppliedKeys(
-                        List.ofAll(document.keys()).map(StateFileFormat::keySummary),
-                        Instant.parse(document.detectedAt()),
-                        Instant.parse(document.appliedAt()),
-                        Option.of(document.publishedAt()).map(Instant::parse)))
-                .toEither()
-                .mapLeft(failure -> "invalid state: " + failure.getMessage())
+        return Either.sequenceRight(List.ofAll(document.keys()).map(StateFileFormat::keySummary))
+                .mapLeft(problem -> "invalid state: " + problem)
+                .flatMap(keys -> Try.of(() -> new AppliedKeys(
+                                keys.toList(),
+                                Instant.parse(document.detectedAt()),
+                                Instant.parse(document.appliedAt()),
+                                Option.of(document.publishedAt()).map(Instant::parse)))
+                        .toEither()
+                        .mapLeft(failure -> "invalid state: " + failure.getMessage()))
                 .filterOrElse(applied -> applied.activeSpi().value() == document.activeSpi(),
                         applied -> "activeSpi " + document.activeSpi() + " is not the SPI of the last key ("
                                 + applied.activeSpi() + ")");
     }
 
-    private static KeySummary keySummary(KeyDocument key) {
-        return new KeySummary(key.line(), Spi.of(key.spi()), key.perNodeKeys(), key.type(),
-                List.ofAll(key.algorithms()), key.keyBytes(), Option.of(key.authKeyBytes()),
-                Option.of(key.icvBits()), key.fingerprint());
+    private static Either<String, KeySummary> keySummary(KeyDocument key) {
+        return shape(key).flatMap(shape -> Try.of(() -> new KeySummary(key.line(), Spi.of(key.spi()), key.perNodeKeys(),
+                shape, List.ofAll(key.algorithms()), key.fingerprint())).toEither().mapLeft(Throwable::getMessage));
+    }
+
+    private static Either<String, KeyShape> shape(KeyDocument key) {
+        Option<Integer> authKeyBytes = Option.of(key.authKeyBytes());
+        Option<Integer> icvBits = Option.of(key.icvBits());
+        return switch (String.valueOf(key.type())) {
+            case KeySummary.AEAD -> icvBits.<Either<String, KeyShape>>map(icv -> Either.right(new KeyShape.Aead(key.keyBytes(), icv)))
+                    .getOrElse(() -> Either.left("key on line " + key.line() + ": an aead key needs icvBits"));
+            case KeySummary.AUTH_ENC -> authKeyBytes.<Either<String, KeyShape>>map(auth -> Either.right(new KeyShape.AuthEnc(auth, key.keyBytes())))
+                    .getOrElse(() -> Either.left("key on line " + key.line() + ": an auth-enc key needs authKeyBytes"));
+            default -> Either.left("key on line " + key.line() + ": unknown type '" + key.type() + "', expected "
+                    + KeySummary.AEAD + " or " + KeySummary.AUTH_ENC);
+        };
     }
 }

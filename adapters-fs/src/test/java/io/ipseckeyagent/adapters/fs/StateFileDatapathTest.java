@@ -96,6 +96,8 @@ class StateFileDatapathTest extends DatapathPortContract {
                 valid.replace("\"version\" : 1", "\"version\" : 2"),
                 valid.replace("\"activeSpi\" : 4", "\"activeSpi\" : 3"),
                 valid.replace("\"spi\" : 4", "\"spi\" : 16"),
+                valid.replace("\"type\" : \"aead\"", "\"type\" : \"esp\""),
+                valid.replace("\"icvBits\" : 128", "\"icvBits\" : null"),
                 valid.replace("\"appliedAt\" : \"", "\"appliedAt\" : \"yesterday")}) {
             Files.writeString(stateFile(), corrupt, StandardCharsets.UTF_8);
 

@@ -122,11 +122,19 @@ public final class InMemoryNodeKeyPublisher implements NodeKeyPublisherPort {
     }
 
     private void answer(Spi spi, PublishOutcome outcome, CompletableFuture<PublishOutcome> future) {
-        if (outcome instanceof PublishOutcome.Published) {
-            synchronized (this) {
-                published = Option.some(spi);
-                successes.add(spi);
+        switch (outcome) {
+            case PublishOutcome.Published ok -> {
+                synchronized (this) {
+                    published = Option.some(spi);
+                    successes.add(spi);
+                }
             }
+            // A failed attempt leaves the published key as it was.
+            case PublishOutcome.RetryAfter failed -> {}
+            case PublishOutcome.Conflict failed -> {}
+            case PublishOutcome.NotFound failed -> {}
+            case PublishOutcome.Forbidden failed -> {}
+            case PublishOutcome.Failed failed -> {}
         }
         future.complete(outcome);
     }

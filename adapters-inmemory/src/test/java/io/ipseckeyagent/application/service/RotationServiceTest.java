@@ -390,6 +390,7 @@ class RotationServiceTest {
         agent.service.remoteNodeKeyChanged(other, Option.some(Spi.of(3)));
         agent.service.remoteNodeKeyChanged(other, Option.some(Spi.of(4)));
         agent.service.remoteNodeKeyChanged(other, Option.none());
+        agent.service.remoteNodeKeyChanged(other, Option.none());
         agent.service.remoteNodeRemoved(other);
         agent.service.remoteNodeRemoved(other);
         agent.time.runUntilIdle();

@@ -24,11 +24,11 @@ final class ApiOutcomes {
 
     /** {@code verb} is the RBAC verb of the request ({@code patch}, {@code get}, {@code create}). */
     PublishOutcome outcome(ApiExchange exchange, String verb, NodeName node) {
-        if (exchange instanceof ApiExchange.Answered answered) {
-            return answeredOutcome(answered, verb, node);
-        }
-        ApiExchange.NoAnswer none = (ApiExchange.NoAnswer) exchange;
-        return new PublishOutcome.Failed("no answer from the API server to " + verb + " CiliumNode " + node + ": " + none.cause());
+        return switch (exchange) {
+            case ApiExchange.Answered answered -> answeredOutcome(answered, verb, node);
+            case ApiExchange.NoAnswer none -> new PublishOutcome.Failed(
+                    "no answer from the API server to " + verb + " CiliumNode " + node + ": " + none.cause());
+        };
     }
 
     private PublishOutcome answeredOutcome(ApiExchange.Answered answer, String verb, NodeName node) {

@@ -60,7 +60,10 @@ final class CiliumNodePublisher implements NodeKeyPublisherPort {
         String patch = "{\"spec\":{\"encryption\":{\"key\":" + spi.value() + "}}}";
         HttpRequest request = requestTo(CiliumNodes.nodeUri(masterUrl, node).toString()).patch(MERGE_PATCH, patch).build();
         CompletionStage<PublishOutcome> outcome = exchange(request).thenCompose(answer -> {
-            boolean missing = answer instanceof ApiExchange.Answered answered && answered.status() == 404;
+            boolean missing = switch (answer) {
+                case ApiExchange.Answered answered -> answered.status() == 404;
+                case ApiExchange.NoAnswer none -> false;
+            };
             return createMissingNode && missing
                     ? create(node, spi)
                     : CompletableFuture.completedFuture(outcomes.outcome(answer, "patch", node));
@@ -71,10 +74,11 @@ final class CiliumNodePublisher implements NodeKeyPublisherPort {
     @Override
     public CompletionStage<PublishedKeyLookup> publishedKey(NodeName node) {
         HttpRequest request = requestTo(CiliumNodes.nodeUri(masterUrl, node).toString()).build();
-        CompletionStage<PublishedKeyLookup> lookup = exchange(request).thenApply(answer ->
-                answer instanceof ApiExchange.Answered answered && answered.successful()
-                        ? keyIn(node, answered.body())
-                        : new PublishedKeyLookup.Failed(outcomes.outcome(answer, "get", node)));
+        CompletionStage<PublishedKeyLookup> lookup = exchange(request).thenApply(answer -> switch (answer) {
+            case ApiExchange.Answered answered when answered.successful() -> keyIn(node, answered.body());
+            case ApiExchange.Answered failed -> new PublishedKeyLookup.Failed(outcomes.outcome(failed, "get", node));
+            case ApiExchange.NoAnswer none -> new PublishedKeyLookup.Failed(outcomes.outcome(none, "get", node));
+        });
         return neverExceptional(lookup, reason -> new PublishedKeyLookup.Failed(new PublishOutcome.Failed(reason)));
     }
 

@@ -11,6 +11,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysRejected;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysUnchanged;
 import io.ipseckeyagent.application.port.out.AgentEvent.PublishFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
@@ -37,72 +38,72 @@ final class EventLog implements AgentEventsPort {
 
     @Override
     public void emit(AgentEvent event) {
-        if (event instanceof KeyFileChangeDetected e) {
-            log.atInfo().setMessage("IPsec keyfile change detected").addKeyValue("coalesced", e.coalesced()).log();
-        } else if (event instanceof JitterChosen e) {
-            log.atInfo().setMessage("Jitter chosen for IPsec key rotation")
+        switch (event) {
+            case KeyFileChangeDetected e ->
+                    log.atInfo().setMessage("IPsec keyfile change detected").addKeyValue("coalesced", e.coalesced()).log();
+            case JitterChosen e -> log.atInfo().setMessage("Jitter chosen for IPsec key rotation")
                     .addKeyValue("policy", e.policy())
                     .addKeyValue("delay", duration(e.delay()))
                     .addKeyValue("maxDelay", duration(e.max()))
                     .addKeyValue("fireAt", e.fireAt().toString())
                     .addKeyValue("deadline", e.deadline().toString())
                     .log();
-        } else if (event instanceof KeysLoaded e) {
-            logLoaded(e);
-        } else if (event instanceof KeysRejected e) {
-            logRejected(e);
-        } else if (event instanceof KeysUnchanged e) {
-            log.atInfo().setMessage("IPsec key unchanged").addKeyValue("SPI", e.activeSpi().value()).log();
-        } else if (event instanceof KeysApplied e) {
-            KeySummary active = e.applied().active();
-            log.atInfo().setMessage("IPsec keys applied")
-                    .addKeyValue("SPI", active.spi().value())
-                    .addKeyValue("fingerprint", active.fingerprint())
-                    .addKeyValue("keyCount", e.applied().keys().size())
-                    .log();
-        } else if (event instanceof ApplyFailed e) {
-            log.atError().setMessage("Failed to apply IPsec keys")
+            case KeysLoaded e -> logLoaded(e);
+            case KeysRejected e -> logRejected(e);
+            case KeysUnchanged e -> log.atInfo().setMessage("IPsec key unchanged").addKeyValue("SPI", e.activeSpi().value()).log();
+            case KeysApplied e -> {
+                KeySummary active = e.applied().active();
+                log.atInfo().setMessage("IPsec keys applied")
+                        .addKeyValue("SPI", active.spi().value())
+                        .addKeyValue("fingerprint", active.fingerprint())
+                        .addKeyValue("keyCount", e.applied().keys().size())
+                        .log();
+            }
+            case ApplyFailed e -> log.atError().setMessage("Failed to apply IPsec keys")
                     .addKeyValue("SPI", e.spi().value())
                     .addKeyValue("reason", e.reason())
                     .log();
-        } else if (event instanceof KeyPublished e) {
-            log.atInfo().setMessage("Updated CiliumNode resource")
+            case KeyPublished e -> log.atInfo().setMessage("Updated CiliumNode resource")
                     .addKeyValue("nodeName", e.node().value())
                     .addKeyValue("SPI", e.spi().value())
                     .addKeyValue("sinceDetected", duration(e.sinceDetected()))
                     .addKeyValue("attempts", e.attempts())
                     .log();
-        } else if (event instanceof PublishFailed e) {
-            LoggingEventBuilder line = PublishOutcomes.needsOperator(e.outcome()) ? log.atError() : log.atWarn();
-            line.setMessage("Failed to update CiliumNode resource, retrying")
+            case PublishFailed e -> {
+                LoggingEventBuilder line = PublishOutcomes.needsOperator(e.outcome()) ? log.atError() : log.atWarn();
+                line.setMessage("Failed to update CiliumNode resource, retrying")
+                        .addKeyValue("nodeName", e.node().value())
+                        .addKeyValue("SPI", e.spi().value())
+                        .addKeyValue("attempt", e.attempt())
+                        .addKeyValue("outcome", PublishOutcomes.name(e.outcome()))
+                        .addKeyValue("reason", PublishOutcomes.reason(e.outcome()))
+                        .addKeyValue("retryIn", duration(e.retryIn()))
+                        .log();
+            }
+            // The agent goes on: it publishes its own key after a jitter wait, as if none were published.
+            case PublishedKeyLookupFailed e -> log.atWarn().setMessage("Unable to get CiliumNode resource")
                     .addKeyValue("nodeName", e.node().value())
-                    .addKeyValue("SPI", e.spi().value())
-                    .addKeyValue("attempt", e.attempt())
                     .addKeyValue("outcome", PublishOutcomes.name(e.outcome()))
                     .addKeyValue("reason", PublishOutcomes.reason(e.outcome()))
-                    .addKeyValue("retryIn", duration(e.retryIn()))
                     .log();
-        } else if (event instanceof AdoptionOverdue e) {
-            log.atError().setMessage("IPsec key adoption overdue")
+            case AdoptionOverdue e -> log.atError().setMessage("IPsec key adoption overdue")
                     .addKeyValue("SPI", e.spi().value())
                     .addKeyValue("detectedAt", e.detectedAt().toString())
                     .addKeyValue("deadline", e.deadline().toString())
                     .addKeyValue("overdueBy", duration(Duration.between(e.deadline(), e.at())))
                     .log();
-        } else if (event instanceof RemoteNodeUpdated e) {
             // Cilium's own line; SPI 0 when the node publishes no key, as Cilium prints it.
-            log.atInfo().setMessage("Node updated")
+            case RemoteNodeUpdated e -> log.atInfo().setMessage("Node updated")
                     .addKeyValue("clusterName", e.clusterName())
                     .addKeyValue("nodeName", e.node().value())
                     .addKeyValue("SPI", e.spi().map(Spi::value).getOrElse(0))
                     .log();
-        } else if (event instanceof RemoteNodeRemoved e) {
-            log.atInfo().setMessage("Node deleted")
+            case RemoteNodeRemoved e -> log.atInfo().setMessage("Node deleted")
                     .addKeyValue("clusterName", e.clusterName())
                     .addKeyValue("nodeName", e.node().value())
                     .log();
-        } else if (event instanceof RotationCancelled e) {
-            log.atInfo().setMessage("IPsec key rotation cancelled").addKeyValue("reason", e.reason()).log();
+            case RotationCancelled e ->
+                    log.atInfo().setMessage("IPsec key rotation cancelled").addKeyValue("reason", e.reason()).log();
         }
     }
 

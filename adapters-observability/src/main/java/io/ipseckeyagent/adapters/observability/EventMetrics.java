@@ -8,7 +8,11 @@ import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysRejected;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysUnchanged;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileChangeDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
 import io.ipseckeyagent.application.port.out.AgentEvent.PublishFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
@@ -38,6 +42,7 @@ final class EventMetrics implements AgentEventsPort {
     private final Histogram detectionToPublish;
     private final Counter keyLoadFailures;
     private final Counter publishAttempts;
+    private final Counter keyLookupFailures;
     private final Counter remoteNodeUpdates;
     private final Counter adoptionOverdue;
 
@@ -72,6 +77,12 @@ final class EventMetrics implements AgentEventsPort {
                 .withoutExemplars()
                 .register(registry);
         PublishOutcomes.NAMES.forEach(publishAttempts::initLabelValues);
+        keyLookupFailures = Counter.builder().name(PREFIX + "key_lookup_failures")
+                .help("Failed reads at start of the SPI this node's CiliumNode publishes, by outcome")
+                .labelNames("outcome")
+                .withoutExemplars()
+                .register(registry);
+        PublishOutcomes.NAMES.remove("published").forEach(keyLookupFailures::initLabelValues);
         remoteNodeUpdates = Counter.builder().name(PREFIX + "remote_node_updates")
                 .help("Key id changes seen on other nodes' CiliumNodes")
                 .withoutExemplars()
@@ -84,31 +95,35 @@ final class EventMetrics implements AgentEventsPort {
 
     @Override
     public void emit(AgentEvent event) {
-        if (event instanceof JitterChosen e) {
-            jitterDelay.observe(seconds(e.delay()));
-        } else if (event instanceof KeysRejected) {
-            keyLoadFailures.inc();
-            rotations.labelValues("rejected").inc();
-        } else if (event instanceof KeysUnchanged e) {
-            activeSpi.set(e.activeSpi().value());
-            rotations.labelValues("unchanged").inc();
-        } else if (event instanceof KeysApplied e) {
-            activeSpi.set(e.applied().activeSpi().value());
-            rotations.labelValues("applied").inc();
-        } else if (event instanceof ApplyFailed) {
-            rotations.labelValues("apply_failed").inc();
-        } else if (event instanceof KeyPublished e) {
-            rotations.labelValues("published").inc();
-            publishAttempts.labelValues("published").inc();
-            detectionToPublish.observe(seconds(e.sinceDetected()));
-        } else if (event instanceof PublishFailed e) {
-            publishAttempts.labelValues(PublishOutcomes.name(e.outcome())).inc();
-        } else if (event instanceof AdoptionOverdue) {
-            adoptionOverdue.inc();
-        } else if (event instanceof RemoteNodeUpdated) {
-            remoteNodeUpdates.inc();
-        } else if (event instanceof RotationCancelled) {
-            rotations.labelValues("cancelled").inc();
+        switch (event) {
+            case JitterChosen e -> jitterDelay.observe(seconds(e.delay()));
+            case KeysRejected e -> {
+                keyLoadFailures.inc();
+                rotations.labelValues("rejected").inc();
+            }
+            case KeysUnchanged e -> {
+                activeSpi.set(e.activeSpi().value());
+                rotations.labelValues("unchanged").inc();
+            }
+            case KeysApplied e -> {
+                activeSpi.set(e.applied().activeSpi().value());
+                rotations.labelValues("applied").inc();
+            }
+            case ApplyFailed e -> rotations.labelValues("apply_failed").inc();
+            case KeyPublished e -> {
+                rotations.labelValues("published").inc();
+                publishAttempts.labelValues("published").inc();
+                detectionToPublish.observe(seconds(e.sinceDetected()));
+            }
+            case PublishFailed e -> publishAttempts.labelValues(PublishOutcomes.name(e.outcome())).inc();
+            case PublishedKeyLookupFailed e -> keyLookupFailures.labelValues(PublishOutcomes.name(e.outcome())).inc();
+            case AdoptionOverdue e -> adoptionOverdue.inc();
+            case RemoteNodeUpdated e -> remoteNodeUpdates.inc();
+            case RotationCancelled e -> rotations.labelValues("cancelled").inc();
+            // Counted elsewhere (KeysApplied, KeysRejected...) or not worth a metric.
+            case KeyFileChangeDetected e -> {}
+            case KeysLoaded e -> {}
+            case RemoteNodeRemoved e -> {}
         }
     }
 

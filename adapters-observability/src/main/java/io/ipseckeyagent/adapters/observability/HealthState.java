@@ -8,7 +8,13 @@ import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysRejected;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysUnchanged;
+import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileChangeDetected;
 import io.ipseckeyagent.application.port.out.AgentEvent.PublishFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
+import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
+import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.vavr.collection.SortedMap;
@@ -19,12 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * The agent's health, derived from its events. Unhealthy while any condition holds: the agent has
  * not read its key file yet (so a readiness probe waits for the first load), the key file is
  * invalid (until it loads again), applying failed (until keys apply or the file matches the applied
- * key), the last publish attempt failed (until one succeeds), adoption is overdue (until the SPI is
- * published). Safe to read from the HTTP thread while the agent's thread writes.
+ * key), the published key could not be looked up at start (until a publish succeeds), the last
+ * publish attempt failed (until one succeeds), adoption is overdue (until the SPI is published). Safe to read from the HTTP thread while the agent's thread writes.
  */
 final class HealthState implements AgentEventsPort {
     /** In the order {@code /healthz} lists them. */
-    private enum Condition { STARTING, KEY_FILE_INVALID, APPLY_FAILING, PUBLISH_FAILING, ADOPTION_OVERDUE }
+    private enum Condition { STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE }
 
     private final AtomicReference<SortedMap<Condition, String>> failing =
             new AtomicReference<>(TreeMap.of(Condition.STARTING, "starting: the key file has not been read yet"));
@@ -35,31 +41,42 @@ final class HealthState implements AgentEventsPort {
 
     @Override
     public void emit(AgentEvent event) {
-        if (event instanceof KeysRejected || event instanceof KeysLoaded) {
-            clear(Condition.STARTING);
-        }
-        if (event instanceof KeysRejected e) {
-            KeyFileProblem first = e.errors().headOption().getOrElse(() -> KeyFileProblem.ofFile("invalid"));
-            String more = e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "";
-            fail(Condition.KEY_FILE_INVALID, "Failed to load IPsec keyfile: " + first.render(e.location()) + more);
-        } else if (event instanceof KeysLoaded) {
-            clear(Condition.KEY_FILE_INVALID);
-        } else if (event instanceof KeysUnchanged) {
-            clear(Condition.KEY_FILE_INVALID);
-            clear(Condition.APPLY_FAILING);
-        } else if (event instanceof ApplyFailed e) {
-            fail(Condition.APPLY_FAILING, "Failed to apply IPsec key SPI " + e.spi() + ": " + e.reason());
-        } else if (event instanceof KeysApplied) {
-            clear(Condition.APPLY_FAILING);
-        } else if (event instanceof PublishFailed e) {
-            fail(Condition.PUBLISH_FAILING, "Failed to update CiliumNode " + e.node() + " with SPI " + e.spi()
-                    + " (attempt " + e.attempt() + "): " + PublishOutcomes.name(e.outcome()) + ": "
+        switch (event) {
+            case KeysRejected e -> {
+                clear(Condition.STARTING);
+                KeyFileProblem first = e.errors().headOption().getOrElse(() -> KeyFileProblem.ofFile("invalid"));
+                String more = e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "";
+                fail(Condition.KEY_FILE_INVALID, "Failed to load IPsec keyfile: " + first.render(e.location()) + more);
+            }
+            case KeysLoaded e -> {
+                clear(Condition.STARTING);
+                clear(Condition.KEY_FILE_INVALID);
+            }
+            case KeysUnchanged e -> {
+                clear(Condition.KEY_FILE_INVALID);
+                clear(Condition.APPLY_FAILING);
+            }
+            case ApplyFailed e -> fail(Condition.APPLY_FAILING, "Failed to apply IPsec key SPI " + e.spi() + ": " + e.reason());
+            case KeysApplied e -> clear(Condition.APPLY_FAILING);
+            case PublishFailed e -> fail(Condition.PUBLISH_FAILING, "Failed to update CiliumNode " + e.node() + " with SPI "
+                    + e.spi() + " (attempt " + e.attempt() + "): " + PublishOutcomes.name(e.outcome()) + ": "
                     + PublishOutcomes.reason(e.outcome()));
-        } else if (event instanceof AdoptionOverdue e) {
-            fail(Condition.ADOPTION_OVERDUE, "IPsec key SPI " + e.spi() + " not adopted by its deadline " + e.deadline());
-        } else if (event instanceof KeyPublished) {
-            clear(Condition.PUBLISH_FAILING);
-            clear(Condition.ADOPTION_OVERDUE);
+            case PublishedKeyLookupFailed e -> fail(Condition.LOOKUP_FAILED, "Failed to get CiliumNode " + e.node()
+                    + " to learn its published IPsec key: " + PublishOutcomes.name(e.outcome()) + ": "
+                    + PublishOutcomes.reason(e.outcome()));
+            case AdoptionOverdue e ->
+                    fail(Condition.ADOPTION_OVERDUE, "IPsec key SPI " + e.spi() + " not adopted by its deadline " + e.deadline());
+            case KeyPublished e -> {
+                clear(Condition.PUBLISH_FAILING);
+                clear(Condition.LOOKUP_FAILED);
+                clear(Condition.ADOPTION_OVERDUE);
+            }
+            // No bearing on health.
+            case KeyFileChangeDetected e -> {}
+            case JitterChosen e -> {}
+            case RemoteNodeUpdated e -> {}
+            case RemoteNodeRemoved e -> {}
+            case RotationCancelled e -> {}
         }
     }
 

@@ -16,37 +16,36 @@ final class PublishOutcomes {
     private PublishOutcomes() {}
 
     static String name(PublishOutcome outcome) {
-        if (outcome instanceof Published) {
-            return "published";
-        } else if (outcome instanceof RetryAfter) {
-            return "retry_after";
-        } else if (outcome instanceof Conflict) {
-            return "conflict";
-        } else if (outcome instanceof NotFound) {
-            return "not_found";
-        } else if (outcome instanceof Forbidden) {
-            return "forbidden";
-        }
-        return "failed";
+        return switch (outcome) {
+            case Published published -> "published";
+            case RetryAfter retryAfter -> "retry_after";
+            case Conflict conflict -> "conflict";
+            case NotFound notFound -> "not_found";
+            case Forbidden forbidden -> "forbidden";
+            case Failed failed -> "failed";
+        };
     }
 
     static String reason(PublishOutcome outcome) {
-        if (outcome instanceof RetryAfter retryAfter) {
-            return retryAfter.reason();
-        } else if (outcome instanceof Conflict conflict) {
-            return conflict.reason();
-        } else if (outcome instanceof NotFound notFound) {
-            return notFound.reason();
-        } else if (outcome instanceof Forbidden forbidden) {
-            return forbidden.reason();
-        } else if (outcome instanceof Failed failed) {
-            return failed.reason();
-        }
-        return "";
+        return switch (outcome) {
+            case Published published -> "";
+            case RetryAfter retryAfter -> retryAfter.reason();
+            case Conflict conflict -> conflict.reason();
+            case NotFound notFound -> notFound.reason();
+            case Forbidden forbidden -> forbidden.reason();
+            case Failed failed -> failed.reason();
+        };
     }
 
     /** Outcomes an operator must fix (RBAC, a missing CiliumNode), as opposed to passing trouble. */
     static boolean needsOperator(PublishOutcome outcome) {
-        return outcome instanceof Forbidden || outcome instanceof NotFound;
+        return switch (outcome) {
+            case Forbidden forbidden -> true;
+            case NotFound notFound -> true;
+            case Published published -> false;
+            case RetryAfter retryAfter -> false;
+            case Conflict conflict -> false;
+            case Failed failed -> false;
+        };
     }
 }

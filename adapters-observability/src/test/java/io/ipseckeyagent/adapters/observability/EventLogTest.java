@@ -69,6 +69,12 @@ class EventLogTest {
     }
 
     @Test
+    void aFailedLookupOfThePublishedKeyWarnsWithNodeAndReason() {
+        assertThat(text(SampleEvents.lookupFailed())).containsExactly(WARN + "msg=\"Unable to get CiliumNode resource\""
+                + " nodeName=node-7 outcome=failed reason=\"connect timed out\"");
+    }
+
+    @Test
     void jitterShowsPolicyDelayBoundAndDeadline() {
         assertThat(text(SampleEvents.jitter())).containsExactly(INFO + "msg=\"Jitter chosen for IPsec key rotation\""
                 + " policy=uniform delay=37.412s maxDelay=2m30s"

@@ -84,6 +84,21 @@ class EventMetricsTest {
     }
 
     @Test
+    void failedLookupsOfThePublishedKeyAreCountedByOutcome() {
+        assertThat(scrape()).contains("ipsec_key_agent_key_lookup_failures_total{outcome=\"forbidden\"} 0.0\n")
+                .doesNotContain("ipsec_key_agent_key_lookup_failures_total{outcome=\"published\"}");
+
+        metrics.emit(SampleEvents.lookupFailed());
+        metrics.emit(new AgentEvent.PublishedKeyLookupFailed(SampleEvents.T0, SampleEvents.NODE,
+                new PublishOutcome.Forbidden("cannot get ciliumnodes")));
+
+        assertThat(scrape()).contains(
+                "ipsec_key_agent_key_lookup_failures_total{outcome=\"failed\"} 1.0\n",
+                "ipsec_key_agent_key_lookup_failures_total{outcome=\"forbidden\"} 1.0\n",
+                "ipsec_key_agent_key_lookup_failures_total{outcome=\"not_found\"} 0.0\n");
+    }
+
+    @Test
     void aZeroJitterLandsInTheZeroBucket() {
         metrics.emit(new AgentEvent.JitterChosen(SampleEvents.T0, "uniform", Duration.ZERO, Duration.ZERO,
                 SampleEvents.T0, SampleEvents.T0.plusSeconds(300)));

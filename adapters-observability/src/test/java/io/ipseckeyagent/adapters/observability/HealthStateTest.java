@@ -75,6 +75,23 @@ class HealthStateTest {
     }
 
     @Test
+    void aFailedLookupOfThePublishedKeyIsUnhealthyUntilAPublishSucceeds() {
+        health.emit(SampleEvents.lookupFailed());
+
+        assertThat(health.status().reasons()).containsExactly(
+                "Failed to get CiliumNode node-7 to learn its published IPsec key: failed: connect timed out");
+
+        health.emit(SampleEvents.jitter());
+        health.emit(SampleEvents.conflict());
+
+        assertThat(health.status().reasons()).hasSize(2).first().asString().startsWith("Failed to get CiliumNode node-7");
+
+        health.emit(SampleEvents.published());
+
+        assertThat(health.status().healthy()).isTrue();
+    }
+
+    @Test
     void overdueAdoptionIsUnhealthyUntilTheKeyIsPublished() {
         health.emit(SampleEvents.overdue());
         health.emit(SampleEvents.applied());

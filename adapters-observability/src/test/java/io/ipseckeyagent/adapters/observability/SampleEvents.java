@@ -88,6 +88,10 @@ final class SampleEvents {
         return publishFailed(new PublishOutcome.Conflict("resourceVersion changed"), 1);
     }
 
+    static AgentEvent.PublishedKeyLookupFailed lookupFailed() {
+        return new AgentEvent.PublishedKeyLookupFailed(T0, NODE, new PublishOutcome.Failed("connect timed out"));
+    }
+
     static AgentEvent.AdoptionOverdue overdue() {
         return new AgentEvent.AdoptionOverdue(T0.plusSeconds(305), Spi.of(4), T0, T0.plusSeconds(300));
     }
@@ -107,6 +111,6 @@ final class SampleEvents {
     /** One of each kind. */
     static List<AgentEvent> everyKind() {
         return List.of(detected(), jitter(), loaded(), rejected(), unchanged(), applied(), applyFailed(), published(),
-                conflict(), overdue(), remoteUpdated(), remoteRemoved(), cancelled());
+                conflict(), lookupFailed(), overdue(), remoteUpdated(), remoteRemoved(), cancelled());
     }
 }

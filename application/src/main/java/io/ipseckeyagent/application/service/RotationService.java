@@ -39,7 +39,7 @@ import io.ipseckeyagent.domain.rotation.RotationCommand.ReportUnchanged;
 import io.ipseckeyagent.domain.rotation.RotationCommand.StartJitterWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.StartRetryWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.WatchDeadline;
-import io.ipseckeyagent.domain.rotation.RotationEvent;
+import io.ipseckeyagent.domain.rotation.RotationInput;
 import io.ipseckeyagent.domain.rotation.RotationMachine;
 import io.ipseckeyagent.domain.rotation.RotationState;
 import io.ipseckeyagent.domain.rotation.Transition;
@@ -76,7 +76,6 @@ public final class RotationService
         implements HandleKeyFileChangeUseCase, StartAgentUseCase, StopAgentUseCase, ObserveRemoteNodeUseCase {
 
     private static final SchedulerPort.Cancellable NO_TIMER = () -> false;
-    private static final int NO_KEY = 0;
 
     private final AgentSettings settings;
     private final KeyFileSourcePort keyFile;
@@ -93,10 +92,10 @@ public final class RotationService
     private RotationState state = RotationState.initial();
     private SchedulerPort.Cancellable wait = NO_TIMER;
     private SchedulerPort.Cancellable deadlineWatch = NO_TIMER;
-    private final ArrayDeque<RotationEvent> unhandled = new ArrayDeque<>(4);
+    private final ArrayDeque<RotationInput> unhandled = new ArrayDeque<>(4);
     private boolean handling;
-    /** The last SPI seen per remote node (0: none), to report only real changes. */
-    private final Map<NodeName, Integer> remoteSpis = new HashMap<>();
+    /** The last SPI seen per remote node (none: it publishes no key), to report only real changes. */
+    private final Map<NodeName, Option<Spi>> remoteSpis = new HashMap<>();
 
     public RotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
             NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
@@ -115,25 +114,24 @@ public final class RotationService
 
     @Override
     public void start() {
-        scheduler.execute(() -> handle(new RotationEvent.Started(clock.now(), datapath.lastApplied())));
+        scheduler.execute(() -> handle(new RotationInput.Started(clock.now(), datapath.lastApplied())));
     }
 
     @Override
     public void stop() {
-        scheduler.execute(() -> handle(new RotationEvent.StopRequested()));
+        scheduler.execute(() -> handle(new RotationInput.StopRequested()));
     }
 
     @Override
     public void keyFileChanged() {
-        scheduler.execute(() -> handle(new RotationEvent.ChangeDetected(clock.now())));
+        scheduler.execute(() -> handle(new RotationInput.ChangeDetected(clock.now())));
     }
 
     @Override
     public void remoteNodeKeyChanged(NodeName node, Option<Spi> spi) {
         scheduler.execute(() -> {
-            int seen = spi.map(Spi::value).getOrElse(NO_KEY);
-            Integer before = remoteSpis.put(node, seen);
-            if (before == null || before != seen) {
+            Option<Spi> before = remoteSpis.put(node, spi);
+            if (!spi.equals(before)) {
                 events.emit(new AgentEvent.RemoteNodeUpdated(clock.now(), settings.clusterName(), node, spi));
             }
         });
@@ -149,7 +147,7 @@ public final class RotationService
     }
 
     /** Feeds one event to the machine, then the answers its commands produce, until all are handled. */
-    private void handle(RotationEvent event) {
+    private void handle(RotationInput event) {
         unhandled.add(event);
         if (handling) {
             return;
@@ -168,54 +166,39 @@ public final class RotationService
     }
 
     private void carryOut(RotationCommand command) {
-        if (command instanceof LoadKeyFile) {
-            unhandled.add(loadKeyFile());
-        } else if (command instanceof ApplyKeys apply) {
-            unhandled.add(applyKeys(apply));
-        } else if (command instanceof LookUpPublishedKey lookUp) {
-            lookUpPublishedKey(lookUp.request());
-        } else if (command instanceof StartJitterWait jitterWait) {
-            startJitterWait(jitterWait);
-        } else if (command instanceof Publish publish) {
-            publish(publish);
-        } else if (command instanceof StartRetryWait retryWait) {
-            wait.cancel();
-            wait = scheduler.schedule(retryWait.delay(), () -> handle(new RotationEvent.RetryDue()));
-        } else if (command instanceof RecordPublished published) {
-            recordPublished(published);
-        } else if (command instanceof WatchDeadline watch) {
-            deadlineWatch.cancel();
-            deadlineWatch = scheduler.schedule(Duration.between(clock.now(), watch.deadline().due()),
-                    () -> handle(new RotationEvent.DeadlineReached(watch.deadline())));
-        } else if (command instanceof ForgetDeadline) {
-            deadlineWatch.cancel();
-        } else if (command instanceof CancelTimers) {
-            wait.cancel();
-            deadlineWatch.cancel();
-        } else {
-            events.emit(report(command, clock.now()));
+        switch (command) {
+            case LoadKeyFile load -> unhandled.add(loadKeyFile());
+            case ApplyKeys apply -> unhandled.add(applyKeys(apply));
+            case LookUpPublishedKey lookUp -> lookUpPublishedKey(lookUp.request());
+            case StartJitterWait jitterWait -> startJitterWait(jitterWait);
+            case Publish publish -> publish(publish);
+            case StartRetryWait retryWait -> {
+                wait.cancel();
+                wait = scheduler.schedule(retryWait.delay(), () -> handle(new RotationInput.RetryDue()));
+            }
+            case RecordPublished published -> recordPublished(published);
+            case WatchDeadline watch -> {
+                deadlineWatch.cancel();
+                deadlineWatch = scheduler.schedule(Duration.between(clock.now(), watch.deadline().due()),
+                        () -> handle(new RotationInput.DeadlineReached(watch.deadline())));
+            }
+            case ForgetDeadline forget -> deadlineWatch.cancel();
+            case CancelTimers cancel -> {
+                wait.cancel();
+                deadlineWatch.cancel();
+            }
+            case ReportChange change -> events.emit(new AgentEvent.KeyFileChangeDetected(clock.now(), change.coalesced()));
+            case ReportUnchanged unchanged -> events.emit(new AgentEvent.KeysUnchanged(clock.now(), unchanged.spi()));
+            case ReportRejected rejected -> events.emit(new AgentEvent.KeysRejected(clock.now(), keyFile.location(),
+                    rejected.errors(), rejected.keptSpi()));
+            case ReportOverdue overdue -> events.emit(new AgentEvent.AdoptionOverdue(clock.now(), overdue.spi(),
+                    overdue.deadline().detectedAt(), overdue.deadline().due()));
+            case ReportCancelled cancelled -> events.emit(new AgentEvent.RotationCancelled(clock.now(), cancelled.reason()));
         }
     }
 
-    private AgentEvent report(RotationCommand notice, Instant now) {
-        if (notice instanceof ReportChange change) {
-            return new AgentEvent.KeyFileChangeDetected(now, change.coalesced());
-        }
-        if (notice instanceof ReportUnchanged unchanged) {
-            return new AgentEvent.KeysUnchanged(now, unchanged.spi());
-        }
-        if (notice instanceof ReportRejected rejected) {
-            return new AgentEvent.KeysRejected(now, keyFile.location(), rejected.errors(), rejected.keptSpi());
-        }
-        if (notice instanceof ReportOverdue overdue) {
-            return new AgentEvent.AdoptionOverdue(now, overdue.spi(), overdue.deadline().detectedAt(),
-                    overdue.deadline().due());
-        }
-        return new AgentEvent.RotationCancelled(now, ((ReportCancelled) notice).reason());
-    }
-
-    private RotationEvent loadKeyFile() {
-        return new RotationEvent.KeysRead(keyFile.read().fold(
+    private RotationInput loadKeyFile() {
+        return new RotationInput.KeysRead(keyFile.read().fold(
                 failure -> Validation.invalid(List.of(KeyFileProblem.ofFile(failure.problem()))),
                 this::parse));
     }
@@ -228,16 +211,16 @@ public final class RotationService
         return check.keys();
     }
 
-    private RotationEvent applyKeys(ApplyKeys apply) {
+    private RotationInput applyKeys(ApplyKeys apply) {
         Instant now = clock.now();
         return datapath.apply(apply.keys(), apply.detectedAt(), now).fold(
                 reason -> {
                     events.emit(new AgentEvent.ApplyFailed(now, apply.keys().activeSpi(), reason));
-                    return new RotationEvent.NotApplied();
+                    return new RotationInput.NotApplied();
                 },
                 applied -> {
                     events.emit(new AgentEvent.KeysApplied(now, applied));
-                    return new RotationEvent.Applied(applied);
+                    return new RotationInput.Applied(applied);
                 });
     }
 
@@ -249,15 +232,16 @@ public final class RotationService
         }));
     }
 
-    private RotationEvent lookedUp(long request, PublishedKeyLookup lookup, Instant now) {
-        if (lookup instanceof PublishedKeyLookup.Found found) {
-            return new RotationEvent.PublishedKeyFound(request, found.spi(), now);
-        }
-        if (state.awaits(request)) {
-            events.emit(new AgentEvent.PublishedKeyLookupFailed(now, settings.nodeName(),
-                    ((PublishedKeyLookup.Failed) lookup).outcome()));
-        }
-        return new RotationEvent.PublishedKeyUnknown(request, now);
+    private RotationInput lookedUp(long request, PublishedKeyLookup lookup, Instant now) {
+        return switch (lookup) {
+            case PublishedKeyLookup.Found found -> new RotationInput.PublishedKeyFound(request, found.spi(), now);
+            case PublishedKeyLookup.Failed failed -> {
+                if (state.awaits(request)) {
+                    events.emit(new AgentEvent.PublishedKeyLookupFailed(now, settings.nodeName(), failed.outcome()));
+                }
+                yield new RotationInput.PublishedKeyUnknown(request, now);
+            }
+        };
     }
 
     private void startJitterWait(StartJitterWait command) {
@@ -267,7 +251,7 @@ public final class RotationService
         events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, command.max(), now.plus(delay),
                 command.deadline().due()));
         wait.cancel();
-        wait = scheduler.schedule(delay, () -> handle(new RotationEvent.JitterWaitOver()));
+        wait = scheduler.schedule(delay, () -> handle(new RotationInput.JitterWaitOver()));
     }
 
     private void publish(Publish attempt) {
@@ -280,17 +264,22 @@ public final class RotationService
             return; // the answer to an attempt made before a stop
         }
         Instant now = clock.now();
-        if (outcome instanceof PublishOutcome.Published) {
-            handle(new RotationEvent.PublishSucceeded(attempt.request(), now));
-            return;
+        switch (outcome) {
+            case PublishOutcome.Published published -> handle(new RotationInput.PublishSucceeded(attempt.request(), now));
+            case PublishOutcome.RetryAfter retryAfter -> publishFailed(attempt, outcome, Option.some(retryAfter.delay()), now);
+            case PublishOutcome.Conflict conflict -> publishFailed(attempt, outcome, Option.none(), now);
+            case PublishOutcome.NotFound notFound -> publishFailed(attempt, outcome, Option.none(), now);
+            case PublishOutcome.Forbidden forbidden -> publishFailed(attempt, outcome, Option.none(), now);
+            case PublishOutcome.Failed failed -> publishFailed(attempt, outcome, Option.none(), now);
         }
-        Option<Duration> floor = outcome instanceof PublishOutcome.RetryAfter retryAfter
-                ? Option.some(retryAfter.delay())
-                : Option.none();
+    }
+
+    /** Reports the failed attempt and retries after the backoff, no sooner than {@code floor}. */
+    private void publishFailed(Publish attempt, PublishOutcome outcome, Option<Duration> floor, Instant now) {
         Duration retryIn = settings.retryBackoff().delay(attempt.attempt(), random.nextUniform(), floor);
         events.emit(new AgentEvent.PublishFailed(now, settings.nodeName(), attempt.spi(), outcome, attempt.attempt(),
                 retryIn));
-        handle(new RotationEvent.PublishAttemptFailed(attempt.request(), retryIn));
+        handle(new RotationInput.PublishAttemptFailed(attempt.request(), retryIn));
     }
 
     private void recordPublished(RecordPublished published) {

@@ -29,7 +29,7 @@ final class JsonReport {
                 field("line", String.valueOf(key.line())),
                 field("spi", String.valueOf(key.spi().value())),
                 field("perNodeKeys", String.valueOf(key.perNodeKeys())),
-                field("type", Json.string(key.type())),
+                field("type", Json.string(key.typeName())),
                 field("algorithms", Json.array(key.algorithms().map(Json::string))),
                 field("keyBytes", String.valueOf(key.keyBytes())));
         // authKeyBytes only for auth + enc keys; icvBits always, null for auth + enc keys

@@ -15,28 +15,28 @@ import java.time.Instant;
  */
 public sealed interface RotationCommand {
 
-    /** Read and parse the key file; answer with {@link RotationEvent.KeysRead}. */
+    /** Read and parse the key file; answer with {@link RotationInput.KeysRead}. */
     record LoadKeyFile() implements RotationCommand {}
 
-    /** Install the keys; answer with {@link RotationEvent.Applied} or {@link RotationEvent.NotApplied}. */
+    /** Install the keys; answer with {@link RotationInput.Applied} or {@link RotationInput.NotApplied}. */
     record ApplyKeys(KeySet keys, Instant detectedAt) implements RotationCommand {}
 
     /** Ask which SPI this node publishes; answer later with PublishedKeyFound or PublishedKeyUnknown. */
     record LookUpPublishedKey(long request) implements RotationCommand {}
 
-    /** Draw a delay in [0, max] with the jitter policy, then send {@link RotationEvent.JitterWaitOver}. */
+    /** Draw a delay in [0, max] with the jitter policy, then send {@link RotationInput.JitterWaitOver}. */
     record StartJitterWait(Deadline deadline, Duration max, Spi expectedSpi) implements RotationCommand {}
 
     /** One publish attempt; answer later with PublishSucceeded or PublishAttemptFailed. */
     record Publish(Spi spi, int attempt, long request) implements RotationCommand {}
 
-    /** Send {@link RotationEvent.RetryDue} after {@code delay}. */
+    /** Send {@link RotationInput.RetryDue} after {@code delay}. */
     record StartRetryWait(Duration delay) implements RotationCommand {}
 
     /** The SPI is published: record it locally and report it. */
     record RecordPublished(Spi spi, Deadline deadline, int attempts) implements RotationCommand {}
 
-    /** Send {@link RotationEvent.DeadlineReached} when the deadline is due; replaces any earlier watch. */
+    /** Send {@link RotationInput.DeadlineReached} when the deadline is due; replaces any earlier watch. */
     record WatchDeadline(Deadline deadline) implements RotationCommand {}
 
     /** The rotation is over: stop watching its deadline. */

@@ -19,19 +19,19 @@ import io.ipseckeyagent.domain.rotation.RotationCommand.ReportUnchanged;
 import io.ipseckeyagent.domain.rotation.RotationCommand.StartJitterWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.StartRetryWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.WatchDeadline;
-import io.ipseckeyagent.domain.rotation.RotationEvent.Applied;
-import io.ipseckeyagent.domain.rotation.RotationEvent.ChangeDetected;
-import io.ipseckeyagent.domain.rotation.RotationEvent.DeadlineReached;
-import io.ipseckeyagent.domain.rotation.RotationEvent.JitterWaitOver;
-import io.ipseckeyagent.domain.rotation.RotationEvent.KeysRead;
-import io.ipseckeyagent.domain.rotation.RotationEvent.NotApplied;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishAttemptFailed;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishSucceeded;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishedKeyFound;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishedKeyUnknown;
-import io.ipseckeyagent.domain.rotation.RotationEvent.RetryDue;
-import io.ipseckeyagent.domain.rotation.RotationEvent.Started;
-import io.ipseckeyagent.domain.rotation.RotationEvent.StopRequested;
+import io.ipseckeyagent.domain.rotation.RotationInput.Applied;
+import io.ipseckeyagent.domain.rotation.RotationInput.ChangeDetected;
+import io.ipseckeyagent.domain.rotation.RotationInput.DeadlineReached;
+import io.ipseckeyagent.domain.rotation.RotationInput.JitterWaitOver;
+import io.ipseckeyagent.domain.rotation.RotationInput.KeysRead;
+import io.ipseckeyagent.domain.rotation.RotationInput.NotApplied;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishAttemptFailed;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishSucceeded;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishedKeyFound;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishedKeyUnknown;
+import io.ipseckeyagent.domain.rotation.RotationInput.RetryDue;
+import io.ipseckeyagent.domain.rotation.RotationInput.Started;
+import io.ipseckeyagent.domain.rotation.RotationInput.StopRequested;
 import io.ipseckeyagent.domain.rotation.RotationPhase.Applying;
 import io.ipseckeyagent.domain.rotation.RotationPhase.Idle;
 import io.ipseckeyagent.domain.rotation.RotationPhase.Loading;
@@ -72,46 +72,27 @@ public final class RotationMachine {
         this.jitter = jitter;
     }
 
-    public Transition on(RotationState state, RotationEvent event) {
-        if (event instanceof Started started) {
-            return start(state, started);
-        }
-        if (event instanceof StopRequested) {
-            return stop(state);
-        }
-        if (event instanceof ChangeDetected change) {
-            return changeDetected(state, change.at());
-        }
-        if (event instanceof JitterWaitOver) {
-            return state.phase() instanceof Waiting waiting
+    public Transition on(RotationState state, RotationInput input) {
+        return switch (input) {
+            case Started started -> start(state, started);
+            case StopRequested stop -> stop(state);
+            case ChangeDetected change -> changeDetected(state, change.at());
+            case JitterWaitOver over -> state.phase() instanceof Waiting waiting
                     ? Transition.to(state.withPhase(new Loading(waiting.deadline(), false, 0)), new LoadKeyFile())
                     : Transition.stay(state);
-        }
-        if (event instanceof RetryDue) {
-            return retryDue(state);
-        }
-        if (event instanceof DeadlineReached reached) {
-            return deadlineReached(state, reached.deadline());
-        }
-        if (event instanceof KeysRead read) {
-            return keysRead(state, read.keys());
-        }
-        if (event instanceof Applied applied) {
-            return applyAnswered(state, Option.some(applied.applied()));
-        }
-        if (event instanceof NotApplied) {
-            return applyAnswered(state, Option.none());
-        }
-        if (event instanceof PublishedKeyFound found) {
-            return publishedKeyKnown(state, found.request(), found.spi(), found.at());
-        }
-        if (event instanceof PublishedKeyUnknown unknown) {
-            return publishedKeyKnown(state, unknown.request(), Option.none(), unknown.at());
-        }
-        if (event instanceof PublishSucceeded succeeded) {
-            return publishSucceeded(state, succeeded);
-        }
-        PublishAttemptFailed failed = (PublishAttemptFailed) event;
+            case RetryDue due -> retryDue(state);
+            case DeadlineReached reached -> deadlineReached(state, reached.deadline());
+            case KeysRead read -> keysRead(state, read.keys());
+            case Applied applied -> applyAnswered(state, Option.some(applied.applied()));
+            case NotApplied notApplied -> applyAnswered(state, Option.none());
+            case PublishedKeyFound found -> publishedKeyKnown(state, found.request(), found.spi(), found.at());
+            case PublishedKeyUnknown unknown -> publishedKeyKnown(state, unknown.request(), Option.none(), unknown.at());
+            case PublishSucceeded succeeded -> publishSucceeded(state, succeeded);
+            case PublishAttemptFailed failed -> publishAttemptFailed(state, failed);
+        };
+    }
+
+    private static Transition publishAttemptFailed(RotationState state, PublishAttemptFailed failed) {
         if (state.awaits(failed.request()) && state.phase() instanceof Publishing p) {
             return Transition.to(state.withPhase(new RetryWaiting(p.deadline(), p.spi(), p.attempt(), p.changedAt())),
                     new StartRetryWait(failed.retryIn()));
@@ -130,48 +111,44 @@ public final class RotationMachine {
     }
 
     private Transition stop(RotationState state) {
-        RotationPhase phase = state.phase();
         RotationState stopped = state.withPhase(new Stopped());
-        if (phase instanceof Stopped) {
-            return Transition.stay(state);
-        }
-        if (phase instanceof Idle) {
-            return Transition.to(stopped, new CancelTimers());
-        }
-        return Transition.to(stopped, new CancelTimers(), new ReportCancelled(cancelReason(phase)));
+        return switch (state.phase()) {
+            case Stopped already -> Transition.stay(state);
+            case Idle idle -> Transition.to(stopped, new CancelTimers());
+            case Waiting waiting -> cancelled(stopped, "stopping during the jitter wait; the next start reconciles");
+            case Publishing publishing -> cancelled(stopped,
+                    "stopping while SPI " + publishing.spi() + " is being published; its answer is ignored");
+            case RetryWaiting retrying -> cancelled(stopped,
+                    "stopping before publishing SPI " + retrying.spi() + " again; the next start reconciles");
+            case Loading loading -> cancelled(stopped, "stopping before the published key was known; the next start reconciles");
+            case Applying applying -> cancelled(stopped, "stopping before the published key was known; the next start reconciles");
+            case LookingUp lookingUp -> cancelled(stopped, "stopping before the published key was known; the next start reconciles");
+        };
     }
 
-    private static String cancelReason(RotationPhase phase) {
-        if (phase instanceof Waiting) {
-            return "stopping during the jitter wait; the next start reconciles";
-        }
-        if (phase instanceof Publishing publishing) {
-            return "stopping while SPI " + publishing.spi() + " is being published; its answer is ignored";
-        }
-        if (phase instanceof RetryWaiting retrying) {
-            return "stopping before publishing SPI " + retrying.spi() + " again; the next start reconciles";
-        }
-        return "stopping before the published key was known; the next start reconciles";
+    private static Transition cancelled(RotationState stopped, String reason) {
+        return Transition.to(stopped, new CancelTimers(), new ReportCancelled(reason));
     }
 
     private Transition changeDetected(RotationState state, Instant at) {
-        RotationPhase phase = state.phase();
-        if (phase instanceof Stopped) {
-            return Transition.stay(state);
-        }
-        if (phase instanceof Idle) {
-            return startWaiting(state, Deadline.of(at, jitter.keyRotationDuration()), state.expectedNextSpi(), at)
+        Option<Instant> changedAt = Option.some(at);
+        return switch (state.phase()) {
+            case Stopped stopped -> Transition.stay(state);
+            case Idle idle -> startWaiting(state, Deadline.of(at, jitter.keyRotationDuration()), state.expectedNextSpi(), at)
                     .prepend(List.of(new ReportChange(false)));
-        }
-        if (phase instanceof LookingUp l) {
-            phase = new LookingUp(l.startedAt(), l.request(), l.changedAt().orElse(Option.some(at)));
-        } else if (phase instanceof Publishing p) {
-            phase = new Publishing(p.deadline(), p.spi(), p.attempt(), p.request(), p.changedAt().orElse(Option.some(at)));
-        } else if (phase instanceof RetryWaiting r) {
-            phase = new RetryWaiting(r.deadline(), r.spi(), r.attempt(), r.changedAt().orElse(Option.some(at)));
-        } else if (!(phase instanceof Waiting)) {
-            throw new IllegalStateException("a change arrived before " + phase + " was answered");
-        }
+            case Waiting waiting -> coalesced(state, waiting);
+            case LookingUp l -> coalesced(state, new LookingUp(l.startedAt(), l.request(), l.changedAt().orElse(changedAt)));
+            case Publishing p -> coalesced(state,
+                    new Publishing(p.deadline(), p.spi(), p.attempt(), p.request(), p.changedAt().orElse(changedAt)));
+            case RetryWaiting r -> coalesced(state,
+                    new RetryWaiting(r.deadline(), r.spi(), r.attempt(), r.changedAt().orElse(changedAt)));
+            case Loading busy -> throw new IllegalStateException("a change arrived before " + busy + " was answered");
+            case Applying busy -> throw new IllegalStateException("a change arrived before " + busy + " was answered");
+        };
+    }
+
+    /** A change seen while a rotation is under way joins it. */
+    private static Transition coalesced(RotationState state, RotationPhase phase) {
         return Transition.to(state.withPhase(phase), new ReportChange(true));
     }
 
@@ -201,15 +178,15 @@ public final class RotationMachine {
     }
 
     private Transition validKeysRead(RotationState state, Loading loading, KeySet keys, Option<Spi> kept) {
-        KeyChange change = KeyChange.judge(state.applied(), keys);
-        if (change instanceof KeyChange.NewKeys newKeys) {
-            return Transition.to(state.withPhase(new Applying(loading.deadline(), loading.atStart(), loading.attempts())),
+        return switch (KeyChange.judge(state.applied(), keys)) {
+            case KeyChange.NewKeys newKeys -> Transition.to(
+                    state.withPhase(new Applying(loading.deadline(), loading.atStart(), loading.attempts())),
                     new ApplyKeys(newKeys.keys(), loading.deadline().detectedAt()));
-        }
-        RotationCommand notice = change instanceof KeyChange.Refused refused
-                ? new ReportRejected(refused.problems(), kept)
-                : new ReportUnchanged(keys.activeSpi());
-        return afterLoad(state, loading.deadline(), loading.atStart(), loading.attempts(), List.of(notice));
+            case KeyChange.Refused refused -> afterLoad(state, loading.deadline(), loading.atStart(), loading.attempts(),
+                    List.of(new ReportRejected(refused.problems(), kept)));
+            case KeyChange.Identical identical -> afterLoad(state, loading.deadline(), loading.atStart(),
+                    loading.attempts(), List.of(new ReportUnchanged(keys.activeSpi())));
+        };
     }
 
     private Transition applyAnswered(RotationState state, Option<AppliedKeys> applied) {
@@ -265,15 +242,20 @@ public final class RotationMachine {
     }
 
     private static Transition deadlineReached(RotationState state, Deadline deadline) {
-        RotationPhase phase = state.phase();
-        Option<Spi> late = Option.none();
-        if (phase instanceof Waiting w && w.deadline().equals(deadline)) {
-            late = Option.some(w.expectedSpi());
-        } else if (phase instanceof Publishing p && p.deadline().equals(deadline)) {
-            late = Option.some(p.spi());
-        } else if (phase instanceof RetryWaiting r && r.deadline().equals(deadline)) {
-            late = Option.some(r.spi());
-        }
+        Option<Spi> late = switch (state.phase()) {
+            case Waiting w when w.deadline().equals(deadline) -> Option.some(w.expectedSpi());
+            case Publishing p when p.deadline().equals(deadline) -> Option.some(p.spi());
+            case RetryWaiting r when r.deadline().equals(deadline) -> Option.some(r.spi());
+            // Another rotation's deadline, or no rotation is waiting on the cluster.
+            case Waiting w -> Option.none();
+            case Publishing p -> Option.none();
+            case RetryWaiting r -> Option.none();
+            case Stopped stopped -> Option.none();
+            case Idle idle -> Option.none();
+            case Loading loading -> Option.none();
+            case Applying applying -> Option.none();
+            case LookingUp lookingUp -> Option.none();
+        };
         return late.fold(() -> Transition.stay(state), spi -> Transition.to(state, new ReportOverdue(spi, deadline)));
     }
 

@@ -21,8 +21,16 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
 
     /** True when the machine waits for the answer to request {@code request}. */
     public boolean awaits(long request) {
-        return phase instanceof RotationPhase.Publishing publishing && publishing.request() == request
-                || phase instanceof RotationPhase.LookingUp lookingUp && lookingUp.request() == request;
+        return switch (phase) {
+            case RotationPhase.Publishing publishing -> publishing.request() == request;
+            case RotationPhase.LookingUp lookingUp -> lookingUp.request() == request;
+            case RotationPhase.Stopped stopped -> false;
+            case RotationPhase.Idle idle -> false;
+            case RotationPhase.Waiting waiting -> false;
+            case RotationPhase.Loading loading -> false;
+            case RotationPhase.Applying applying -> false;
+            case RotationPhase.RetryWaiting retryWaiting -> false;
+        };
     }
 
     /**

@@ -22,19 +22,19 @@ import io.ipseckeyagent.domain.rotation.RotationCommand.ReportUnchanged;
 import io.ipseckeyagent.domain.rotation.RotationCommand.StartJitterWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.StartRetryWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.WatchDeadline;
-import io.ipseckeyagent.domain.rotation.RotationEvent.Applied;
-import io.ipseckeyagent.domain.rotation.RotationEvent.ChangeDetected;
-import io.ipseckeyagent.domain.rotation.RotationEvent.DeadlineReached;
-import io.ipseckeyagent.domain.rotation.RotationEvent.JitterWaitOver;
-import io.ipseckeyagent.domain.rotation.RotationEvent.KeysRead;
-import io.ipseckeyagent.domain.rotation.RotationEvent.NotApplied;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishAttemptFailed;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishSucceeded;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishedKeyFound;
-import io.ipseckeyagent.domain.rotation.RotationEvent.PublishedKeyUnknown;
-import io.ipseckeyagent.domain.rotation.RotationEvent.RetryDue;
-import io.ipseckeyagent.domain.rotation.RotationEvent.Started;
-import io.ipseckeyagent.domain.rotation.RotationEvent.StopRequested;
+import io.ipseckeyagent.domain.rotation.RotationInput.Applied;
+import io.ipseckeyagent.domain.rotation.RotationInput.ChangeDetected;
+import io.ipseckeyagent.domain.rotation.RotationInput.DeadlineReached;
+import io.ipseckeyagent.domain.rotation.RotationInput.JitterWaitOver;
+import io.ipseckeyagent.domain.rotation.RotationInput.KeysRead;
+import io.ipseckeyagent.domain.rotation.RotationInput.NotApplied;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishAttemptFailed;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishSucceeded;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishedKeyFound;
+import io.ipseckeyagent.domain.rotation.RotationInput.PublishedKeyUnknown;
+import io.ipseckeyagent.domain.rotation.RotationInput.RetryDue;
+import io.ipseckeyagent.domain.rotation.RotationInput.Started;
+import io.ipseckeyagent.domain.rotation.RotationInput.StopRequested;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
@@ -54,7 +54,7 @@ class RotationMachineTest {
     private final RotationMachine machine = new RotationMachine(new EffectiveJitter(true, MAX, WINDOW, Option.none()));
     private RotationState state = RotationState.initial();
 
-    private List<RotationCommand> on(RotationEvent event) {
+    private List<RotationCommand> on(RotationInput event) {
         Transition transition = machine.on(state, event);
         state = transition.state();
         return transition.commands();

@@ -28,21 +28,25 @@ final class DemoEvents implements AgentEventsPort {
     @Override
     public void emit(AgentEvent event) {
         long now = System.nanoTime();
-        if (event instanceof AgentEvent.KeyPublished p) {
-            published.add(new Seen(now, Option.some(p.spi())));
-        } else if (event instanceof AgentEvent.RemoteNodeUpdated updated) {
-            nodeUpdated.add(new Seen(now, updated.spi()));
-        } else if (event instanceof AgentEvent.PublishFailed failed) {
-            problem(failed.node() + ": publish of SPI " + failed.spi() + " failed (attempt " + failed.attempt() + "): "
-                    + failed.outcome());
-        } else if (event instanceof AgentEvent.KeysRejected rejected) {
-            problem("key file rejected: " + rejected.errors().map(Object::toString).mkString("; "));
-        } else if (event instanceof AgentEvent.ApplyFailed failed) {
-            problem("apply of SPI " + failed.spi() + " failed: " + failed.reason());
-        } else if (event instanceof AgentEvent.AdoptionOverdue overdue) {
-            problem("adoption of SPI " + overdue.spi() + " is overdue");
-        } else if (event instanceof AgentEvent.PublishedKeyLookupFailed failed) {
-            problem(failed.node() + ": lookup of the published key failed: " + failed.outcome());
+        switch (event) {
+            case AgentEvent.KeyPublished p -> published.add(new Seen(now, Option.some(p.spi())));
+            case AgentEvent.RemoteNodeUpdated updated -> nodeUpdated.add(new Seen(now, updated.spi()));
+            case AgentEvent.PublishFailed failed -> problem(failed.node() + ": publish of SPI " + failed.spi()
+                    + " failed (attempt " + failed.attempt() + "): " + failed.outcome());
+            case AgentEvent.KeysRejected rejected ->
+                    problem("key file rejected: " + rejected.errors().map(Object::toString).mkString("; "));
+            case AgentEvent.ApplyFailed failed -> problem("apply of SPI " + failed.spi() + " failed: " + failed.reason());
+            case AgentEvent.AdoptionOverdue overdue -> problem("adoption of SPI " + overdue.spi() + " is overdue");
+            case AgentEvent.PublishedKeyLookupFailed failed ->
+                    problem(failed.node() + ": lookup of the published key failed: " + failed.outcome());
+            // The run going as planned: the charts need only publishes and "Node updated".
+            case AgentEvent.KeyFileChangeDetected e -> {}
+            case AgentEvent.JitterChosen e -> {}
+            case AgentEvent.KeysLoaded e -> {}
+            case AgentEvent.KeysUnchanged e -> {}
+            case AgentEvent.KeysApplied e -> {}
+            case AgentEvent.RemoteNodeRemoved e -> {}
+            case AgentEvent.RotationCancelled e -> {}
         }
     }
 

@@ -10,39 +10,39 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** What happens to the rotation machine: requests, timers, and the answers to its commands. */
-public sealed interface RotationEvent {
+public sealed interface RotationInput {
 
     /** The agent starts; {@code previouslyApplied} is what the datapath holds from an earlier run. */
-    record Started(Instant at, Option<AppliedKeys> previouslyApplied) implements RotationEvent {}
+    record Started(Instant at, Option<AppliedKeys> previouslyApplied) implements RotationInput {}
 
-    record StopRequested() implements RotationEvent {}
+    record StopRequested() implements RotationInput {}
 
     /** The key file may have changed. */
-    record ChangeDetected(Instant at) implements RotationEvent {}
+    record ChangeDetected(Instant at) implements RotationInput {}
 
-    record JitterWaitOver() implements RotationEvent {}
+    record JitterWaitOver() implements RotationInput {}
 
-    record RetryDue() implements RotationEvent {}
+    record RetryDue() implements RotationInput {}
 
-    record DeadlineReached(Deadline deadline) implements RotationEvent {}
+    record DeadlineReached(Deadline deadline) implements RotationInput {}
 
     /** Answer to {@link RotationCommand.LoadKeyFile}: the parsed file, or every error (read errors too). */
-    record KeysRead(Validation<List<KeyFileProblem>, KeySet> keys) implements RotationEvent {}
+    record KeysRead(Validation<List<KeyFileProblem>, KeySet> keys) implements RotationInput {}
 
     /** Answer to {@link RotationCommand.ApplyKeys}: the datapath holds the new keys. */
-    record Applied(AppliedKeys applied) implements RotationEvent {}
+    record Applied(AppliedKeys applied) implements RotationInput {}
 
     /** Answer to {@link RotationCommand.ApplyKeys}: the datapath refused; its previous keys stay. */
-    record NotApplied() implements RotationEvent {}
+    record NotApplied() implements RotationInput {}
 
     /** Answer to {@link RotationCommand.LookUpPublishedKey}: none when the node publishes no key. */
-    record PublishedKeyFound(long request, Option<Spi> spi, Instant at) implements RotationEvent {}
+    record PublishedKeyFound(long request, Option<Spi> spi, Instant at) implements RotationInput {}
 
     /** Answer to {@link RotationCommand.LookUpPublishedKey}: the lookup failed. */
-    record PublishedKeyUnknown(long request, Instant at) implements RotationEvent {}
+    record PublishedKeyUnknown(long request, Instant at) implements RotationInput {}
 
-    record PublishSucceeded(long request, Instant at) implements RotationEvent {}
+    record PublishSucceeded(long request, Instant at) implements RotationInput {}
 
     /** A publish attempt failed; the host has drawn the backoff {@code retryIn}. */
-    record PublishAttemptFailed(long request, Duration retryIn) implements RotationEvent {}
+    record PublishAttemptFailed(long request, Duration retryIn) implements RotationInput {}
 }
