@@ -86,9 +86,11 @@ final class ConfigResolver {
                 .getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
         String defaultNote = writtenMax.isDefined() ? "" : "the default, " + IPSEC_KEY_ROTATION_DURATION.flag() + " / 2 = ";
         // Each input that did not parse is already reported; the rule needs all of them.
-        return For(parsed.value(ENABLE_IPSEC_JITTER), parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(KEY_FILE_POLL_INTERVAL))
-                .yield((enabled, window, poll) -> JitterSettings.of(enabled, window,
-                                writtenMax.isDefined() ? parsed.value(IPSEC_JITTER_MAX_DURATION) : Option.none(), poll,
+        Option<Option<Duration>> requested = writtenMax.isDefined()
+                ? parsed.value(IPSEC_JITTER_MAX_DURATION).map(Option::some)
+                : Option.some(Option.none());
+        return For(parsed.value(ENABLE_IPSEC_JITTER), parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(KEY_FILE_POLL_INTERVAL), requested)
+                .yield((enabled, window, poll, max) -> JitterSettings.of(enabled, window, max, poll,
                                 JitterSettings.DEFAULT_PUBLISH_BUDGET)
                         .resolve(FLAG_TERMS)
                         .fold(noRoom -> new JitterCheck(Duration.ZERO, noRoom.map(windowSource::problem).toList(), List.empty()),
