@@ -1,6 +1,6 @@
 package io.ipseckeyagent.simulator;
 
-import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.simulator.format.DurationConverter;
 import io.ipseckeyagent.simulator.demo.Demo;
 import io.ipseckeyagent.simulator.demo.DemoReport;
 import io.ipseckeyagent.simulator.demo.DemoResult;
@@ -42,11 +42,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short run for CI: 10s rotation window, up to 3s of jitter.")
     boolean quick;
 
-    @Option(names = "--jitter-max", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--jitter-max", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Largest delay with jitter on. Default: 15s, or 3s with --quick.")
     Duration jitterMax;
 
-    @Option(names = "--rotation-duration", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--rotation-duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The agents' rotation window. Default: 40s, or 10s with --quick.")
     Duration rotationDuration;
 

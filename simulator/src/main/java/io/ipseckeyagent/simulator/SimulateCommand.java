@@ -1,6 +1,6 @@
 package io.ipseckeyagent.simulator;
 
-import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.simulator.format.DurationConverter;
 import io.ipseckeyagent.simulator.fleet.ApiServerModel;
 import io.ipseckeyagent.simulator.fleet.FleetModel;
 import io.ipseckeyagent.simulator.fleet.FleetReport;
@@ -50,23 +50,23 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--rotation-duration", defaultValue = "5m", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--rotation-duration", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The agents' --ipsec-key-rotation-duration: each node must adopt the key within it. Default: ${DEFAULT-VALUE}.")
     Duration rotationDuration;
 
-    @Option(names = "--jitter-max", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--jitter-max", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The agents' --ipsec-jitter-max-duration. Default: half the rotation duration.")
     Duration jitterMax;
 
-    @Option(names = "--poll-interval", defaultValue = "5s", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--poll-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The agents' --key-file-poll-interval. Default: ${DEFAULT-VALUE}.")
     Duration pollInterval;
 
-    @Option(names = "--publish-budget", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--publish-budget", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time the agents keep for publishing after the jitter. Default: ${DEFAULT-VALUE}.")
     Duration publishBudget;
 
-    @Option(names = "--detection-skew", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--detection-skew", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Each node sees the changed Secret at a uniform instant within this. Default: the poll interval.")
     Duration detectionSkew;
 
@@ -78,11 +78,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Writes that may wait; beyond them the server answers 429. Default: ${DEFAULT-VALUE}.")
     int queueLimit;
 
-    @Option(names = "--api-latency", defaultValue = "20ms", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--api-latency", defaultValue = "20ms", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "From commit (or rejection) to the agent's answer. Default: ${DEFAULT-VALUE}.")
     Duration latency;
 
-    @Option(names = "--api-retry-after", defaultValue = "1s", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--api-retry-after", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Retry-After of the 429 answers (kube-apiserver sends 1). Default: ${DEFAULT-VALUE}.")
     Duration retryAfter;
 

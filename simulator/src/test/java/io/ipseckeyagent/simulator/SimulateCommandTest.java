@@ -61,7 +61,7 @@ class SimulateCommandTest {
         int exit = run("simulate", "--jitter-max", "soon");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--jitter-max").contains("'soon' is not a duration");
+        assertThat(err.toString()).contains("--jitter-max").contains("invalid duration \"soon\"");
     }
 
     private int run(String... args) {

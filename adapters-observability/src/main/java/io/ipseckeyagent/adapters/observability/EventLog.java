@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.observability;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
@@ -135,6 +136,6 @@ final class EventLog implements AgentEventsPort {
     }
 
     private static String duration(Duration duration) {
-        return GoDurations.format(duration);
+        return GoDuration.format(duration);
     }
 }

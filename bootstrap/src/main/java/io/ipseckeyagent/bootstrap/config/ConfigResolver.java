@@ -8,6 +8,7 @@ import static io.ipseckeyagent.bootstrap.config.RunOptions.KEY_FILE_POLL_INTERVA
 import static io.ipseckeyagent.bootstrap.config.RunOptions.NODE_NAME;
 import static io.vavr.API.For;
 
+import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -67,7 +68,11 @@ final class ConfigResolver {
 
     private record JitterCheck(Duration effectiveMax, List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
 
-    /** The effective-jitter rule (the domain's, through {@link JitterBudget}); the wording is here. */
+    /** How the domain's jitter messages name the inputs here. */
+    private static final JitterSettings.Terms FLAG_TERMS = new JitterSettings.Terms(
+            IPSEC_KEY_ROTATION_DURATION.flag(), KEY_FILE_POLL_INTERVAL.flag(), "set " + ENABLE_IPSEC_JITTER.flag() + "=false");
+
+    /** The domain's effective-jitter rule and wording; only where each message points is decided here. */
     private static JitterCheck checkJitter(Parsed parsed) {
         JitterCheck nothingToSay = new JitterCheck(Duration.ZERO, List.empty(), List.empty());
         Option<ValueSource> writtenMax = parsed.source(IPSEC_JITTER_MAX_DURATION);
@@ -76,41 +81,22 @@ final class ConfigResolver {
                             List.of(source.problem("ignored because " + ENABLE_IPSEC_JITTER.flag() + " is false"))))
                     .getOrElse(nothingToSay);
         }
-        if (parsed.value(ENABLE_IPSEC_JITTER).isEmpty()) {
-            return nothingToSay; // not a boolean: already reported
-        }
-        Option<Duration> rotation = parsed.value(IPSEC_KEY_ROTATION_DURATION);
-        Option<Duration> jitterMax = writtenMax.isDefined()
-                ? parsed.value(IPSEC_JITTER_MAX_DURATION)
-                : rotation.map(duration -> duration.dividedBy(2));
-        // Each input that did not parse is already reported; the rule needs all three.
-        return For(rotation, parsed.value(KEY_FILE_POLL_INTERVAL), jitterMax)
-                .yield((window, poll, max) -> explain(JitterBudget.effectiveMax(window, max, poll), parsed, window, poll))
+        ValueSource maxSource = writtenMax.getOrElse(new ValueSource.Default(IPSEC_JITTER_MAX_DURATION.name()));
+        ValueSource windowSource = parsed.source(IPSEC_KEY_ROTATION_DURATION)
+                .getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
+        String defaultNote = writtenMax.isDefined() ? "" : "the default, " + IPSEC_KEY_ROTATION_DURATION.flag() + " / 2 = ";
+        // Each input that did not parse is already reported; the rule needs all of them.
+        Option<Option<Duration>> requested = writtenMax.isDefined()
+                ? parsed.value(IPSEC_JITTER_MAX_DURATION).map(Option::some)
+                : Option.some(Option.none());
+        return For(parsed.value(ENABLE_IPSEC_JITTER), parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(KEY_FILE_POLL_INTERVAL), requested)
+                .yield((enabled, window, poll, max) -> JitterSettings.of(enabled, window, max, poll,
+                                JitterSettings.DEFAULT_PUBLISH_BUDGET)
+                        .resolve(FLAG_TERMS)
+                        .fold(noRoom -> new JitterCheck(Duration.ZERO, noRoom.map(windowSource::problem).toList(), List.empty()),
+                                effective -> new JitterCheck(effective.max(), List.empty(), effective.capped()
+                                        .map(capped -> maxSource.problem(defaultNote + capped.message(FLAG_TERMS))).toList())))
                 .getOrElse(nothingToSay);
-    }
-
-    private static JitterCheck explain(JitterBudget.Outcome outcome, Parsed parsed, Duration rotation, Duration poll) {
-        String room = IPSEC_KEY_ROTATION_DURATION.flag() + " (" + GoDuration.format(rotation) + ") - "
-                + KEY_FILE_POLL_INTERVAL.flag() + " (" + GoDuration.format(poll) + ") - the publish budget ("
-                + GoDuration.format(JitterBudget.PUBLISH_BUDGET) + ")";
-        if (outcome instanceof JitterBudget.Capped capped) {
-            Option<ValueSource> explicit = parsed.source(IPSEC_JITTER_MAX_DURATION);
-            String requested = explicit.isDefined()
-                    ? GoDuration.format(capped.requested())
-                    : "the default, " + IPSEC_KEY_ROTATION_DURATION.flag() + " / 2 = " + GoDuration.format(capped.requested()) + ",";
-            ValueSource where = explicit.getOrElse(new ValueSource.Default(IPSEC_JITTER_MAX_DURATION.name()));
-            return new JitterCheck(capped.effectiveMax(), List.empty(), List.of(where.problem(requested + " is capped at "
-                    + GoDuration.format(capped.effectiveMax()) + " = " + room + ", so every node publishes within the rotation window")));
-        }
-        if (outcome instanceof JitterBudget.NothingLeft) {
-            ValueSource where = parsed.source(IPSEC_KEY_ROTATION_DURATION).getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
-            return new JitterCheck(Duration.ZERO, List.of(where.problem(GoDuration.format(rotation) + " leaves no time for jitter: it must"
-                    + " be longer than " + KEY_FILE_POLL_INTERVAL.flag() + " (" + GoDuration.format(poll) + ") plus the publish budget ("
-                    + GoDuration.format(JitterBudget.PUBLISH_BUDGET) + "); lengthen it, shorten " + KEY_FILE_POLL_INTERVAL.flag()
-                    + ", or set " + ENABLE_IPSEC_JITTER.flag() + "=false")), List.empty());
-        }
-        Duration fits = ((JitterBudget.Fits) outcome).effectiveMax();
-        return new JitterCheck(fits, List.empty(), List.empty());
     }
 
     private static RunConfiguration configuration(Parsed parsed, Duration effectiveJitterMax) {

@@ -2,7 +2,9 @@ package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashMap;
@@ -33,7 +35,7 @@ public record RunConfiguration(
         boolean enableIpsecJitter,
         Duration ipsecJitterMaxDuration,
         Duration effectiveJitterMax,
-        JitterPolicyName ipsecJitterPolicy,
+        JitterPolicy ipsecJitterPolicy,
         Duration keyFilePollInterval,
         Option<Path> kubeconfig,
         Path stateFile,
@@ -88,7 +90,7 @@ public record RunConfiguration(
                         written(RunOptions.IPSEC_KEY_ROTATION_DURATION, GoDuration.format(ipsecKeyRotationDuration)),
                         written(RunOptions.ENABLE_IPSEC_JITTER, String.valueOf(enableIpsecJitter)),
                         written(RunOptions.IPSEC_JITTER_MAX_DURATION, GoDuration.format(ipsecJitterMaxDuration)),
-                        written(RunOptions.IPSEC_JITTER_POLICY, ipsecJitterPolicy.configName()),
+                        written(RunOptions.IPSEC_JITTER_POLICY, ipsecJitterPolicy.name()),
                         written(RunOptions.KEY_FILE_POLL_INTERVAL, GoDuration.format(keyFilePollInterval)),
                         Tuple.of(RunOptions.KUBECONFIG, kubeconfig.map(Path::toString)),
                         written(RunOptions.STATE_FILE, stateFile.toString()),

@@ -6,7 +6,10 @@ import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
 
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
+import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.nio.file.Path;
@@ -45,13 +48,13 @@ public final class RunOptions {
     public static final OptionSpec<Duration> IPSEC_JITTER_MAX_DURATION = OptionSpec.of("ipsec-jitter-max-duration", "DURATION",
                     DURATION, ValueParsers::nonNegativeDuration,
                     "Upper bound of the jitter; capped, with a warning, at the rotation duration minus the poll interval"
-                            + " and a " + GoDuration.format(JitterBudget.PUBLISH_BUDGET) + " publish budget.")
+                            + " and a " + GoDuration.format(JitterSettings.DEFAULT_PUBLISH_BUDGET) + " publish budget.")
             .withDefaultDescribed("ipsec-key-rotation-duration / 2")
             .formerlyKnownAs("jitterMaxDuration");
 
-    public static final OptionSpec<JitterPolicyName> IPSEC_JITTER_POLICY = OptionSpec.of("ipsec-jitter-policy", "POLICY", TEXT,
-                    ValueParsers.choice(JitterPolicyName.class),
-                    "How the delay is chosen: uniform (random), node-hash (stable per node and key) or rank (one slot per node).")
+    public static final OptionSpec<JitterPolicy> IPSEC_JITTER_POLICY = OptionSpec.of("ipsec-jitter-policy", "POLICY", TEXT,
+                    ValueParsers.choice(JitterPolicy.ALL, JitterPolicy::name),
+                    "How the delay is chosen, one of: " + JitterPolicy.NAMES.mkString(", ") + ".")
             .withDefault("uniform")
             .formerlyKnownAs("jitterPolicy");
 
@@ -75,11 +78,11 @@ public final class RunOptions {
             .allowingEmpty();
 
     public static final OptionSpec<LogFormat> LOG_FORMAT = OptionSpec.of("log-format", "FORMAT", TEXT,
-                    ValueParsers.choice(LogFormat.values(), LogFormat::flagValue), "Log lines as text or json.")
+                    ValueParsers.choice(List.of(LogFormat.values()), LogFormat::flagValue), "Log lines as text or json.")
             .withDefault("text");
 
     public static final OptionSpec<LogLevel> LOG_LEVEL = OptionSpec.of("log-level", "LEVEL", TEXT,
-                    ValueParsers.choice(LogLevel.values(), LogLevel::flagValue), "The least severe level logged: debug, info, warn or error.")
+                    ValueParsers.choice(List.of(LogLevel.values()), LogLevel::flagValue), "The least severe level logged: debug, info, warn or error.")
             .withDefault("info");
 
     public static final OptionSpec<Path> CONFIG = OptionSpec.of("config", "FILE", TEXT, ValueParsers::path,

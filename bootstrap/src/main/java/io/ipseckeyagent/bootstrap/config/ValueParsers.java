@@ -1,6 +1,7 @@
 package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -75,12 +76,8 @@ final class ValueParsers {
         return text.isEmpty() ? Either.right(Option.none()) : ListenAddress.parse(text).map(Option::some);
     }
 
-    static <E extends Enum<E> & ConfigChoice> Function<String, Either<String, E>> choice(Class<E> type) {
-        return text -> ConfigChoice.parse(type, text);
-    }
-
     /** A choice among {@code choices}, each written as {@code word} spells it. */
-    static <E> Function<String, Either<String, E>> choice(E[] choices, Function<? super E, String> word) {
-        return text -> ConfigChoice.parse(List.of(choices), word, text);
+    static <E> Function<String, Either<String, E>> choice(List<E> choices, Function<? super E, String> word) {
+        return text -> ConfigChoice.parse(choices, word, text);
     }
 }

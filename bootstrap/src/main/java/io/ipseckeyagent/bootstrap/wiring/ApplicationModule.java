@@ -18,9 +18,7 @@ import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
-import io.ipseckeyagent.bootstrap.config.JitterPolicyName;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
 import io.vavr.control.Option;
@@ -48,7 +46,7 @@ public final class ApplicationModule extends AbstractModule {
                 Option.some(configuration.ipsecJitterMaxDuration()), configuration.keyFilePollInterval(),
                 JitterSettings.DEFAULT_PUBLISH_BUDGET);
         return AgentSettings.of(configuration.nodeName(), configuration.clusterName(), jitter,
-                        policy(configuration.ipsecJitterPolicy()), RetryBackoff.DEFAULT)
+                        configuration.ipsecJitterPolicy(), RetryBackoff.DEFAULT)
                 .toEither()
                 .getOrElseThrow(errors -> new IllegalStateException("the configuration let invalid jitter through: "
                         + errors.mkString("; ")));
@@ -61,10 +59,5 @@ public final class ApplicationModule extends AbstractModule {
             RandomSourcePort random, AgentEventsPort events) {
         return AgentComposition.rotationService(settings,
                 new AgentComposition.OutPorts(keyFile, datapath, publisher, clusterView, clock, scheduler, random, events));
-    }
-
-    /** The configuration's names are the domain's names. */
-    static JitterPolicy policy(JitterPolicyName name) {
-        return JitterPolicy.parse(name.configName()).getOrElseThrow(problem -> new IllegalStateException(problem));
     }
 }

@@ -4,6 +4,7 @@ import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -45,7 +46,7 @@ class PrecedenceTest {
                 new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", RunConfiguration::ipsecJitterMaxDuration,
                         Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ZERO, Duration.ofMinutes(5).dividedBy(2)),
                 new Kind(RunOptions.IPSEC_JITTER_POLICY, "rank", "node-hash", "RANK", RunConfiguration::ipsecJitterPolicy,
-                        JitterPolicyName.RANK, JitterPolicyName.NODE_HASH, JitterPolicyName.RANK, JitterPolicyName.UNIFORM),
+                        JitterPolicy.rank(), JitterPolicy.nodeHash(), JitterPolicy.rank(), JitterPolicy.uniform()),
                 new Kind(RunOptions.KEY_FILE_POLL_INTERVAL, "1s", "2s", "3s", RunConfiguration::keyFilePollInterval,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5)),
                 new Kind(RunOptions.KUBECONFIG, "/flag/kube", "/env/kube", "/file/kube", RunConfiguration::kubeconfig,
@@ -132,7 +133,7 @@ class PrecedenceTest {
 
         assertThat(configuration).isEqualTo(new RunConfiguration(
                 NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
-                Duration.ofSeconds(150), Duration.ofSeconds(150), JitterPolicyName.UNIFORM, Duration.ofSeconds(5),
+                Duration.ofSeconds(150), Duration.ofSeconds(150), JitterPolicy.uniform(), Duration.ofSeconds(5),
                 Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Option.of(new ListenAddress("", 9966)),
                 LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false));
     }

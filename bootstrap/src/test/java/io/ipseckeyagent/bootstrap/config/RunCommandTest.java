@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(7);
         assertThat(launched).singleElement().satisfies(configuration -> {
             assertThat(configuration.nodeName().value()).isEqualTo("node-a");
-            assertThat(configuration.ipsecJitterPolicy()).isEqualTo(JitterPolicyName.RANK);
+            assertThat(configuration.ipsecJitterPolicy()).isEqualTo(JitterPolicy.rank());
         });
         assertThat(launchWarnings.get(0).map(ConfigProblem::render))
                 .singleElement().asString().startsWith("--ipsec-jitter-max-duration: the default");

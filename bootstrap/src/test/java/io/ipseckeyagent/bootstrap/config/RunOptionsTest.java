@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,6 @@ class RunOptionsTest {
     void choicesAreReadIgnoringCase() {
         assertThat(RunOptions.LOG_LEVEL.parse("WARN").toJavaOptional()).contains(LogLevel.WARN);
         assertThat(RunOptions.LOG_FORMAT.parse("Json").toJavaOptional()).contains(LogFormat.JSON);
-        assertThat(ConfigChoice.parse(JitterPolicyName.class, "Node-Hash").toJavaOptional()).contains(JitterPolicyName.NODE_HASH);
+        assertThat(ConfigChoice.parse(JitterPolicy.ALL, JitterPolicy::name, "Node-Hash").map(JitterPolicy::name).toJavaOptional()).contains("node-hash");
     }
 }

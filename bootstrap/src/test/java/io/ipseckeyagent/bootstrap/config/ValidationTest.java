@@ -28,7 +28,7 @@ class ValidationTest {
             --enable-ipsec-jitter=yes             | --enable-ipsec-jitter: expected true or false, got "yes"
             --ipsec-jitter-max-duration=-1s       | --ipsec-jitter-max-duration: must not be negative, got -1s
             --ipsec-jitter-policy=random          | --ipsec-jitter-policy: unknown value "random"; expected one of uniform, node-hash, rank
-            --ipsec-jitter-policy=nodehash        | --ipsec-jitter-policy: unknown value "nodehash"; expected one of uniform, node-hash, rank (did you mean node-hash?)
+            --ipsec-jitter-policy=nodehash        | --ipsec-jitter-policy: unknown value "nodehash"; expected one of uniform, node-hash, rank, disabled (did you mean node-hash?)
             --key-file-poll-interval=0s           | --key-file-poll-interval: must be greater than 0, got 0s
             --kubeconfig=                         | --kubeconfig: empty value
             --state-file=                         | --state-file: empty value
@@ -162,8 +162,8 @@ class ValidationTest {
 
         assertThat(valid(resolution).ipsecJitterMaxDuration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(265));
-        assertThat(warnings(resolution)).containsExactly("--ipsec-jitter-max-duration: 10m is capped at 4m25s"
-                + " = --ipsec-key-rotation-duration (5m) - --key-file-poll-interval (5s) - the publish budget (30s),"
+        assertThat(warnings(resolution)).containsExactly("--ipsec-jitter-max-duration: 10m0s is capped at 4m25s"
+                + " = --ipsec-key-rotation-duration (5m0s) - --key-file-poll-interval (5s) - the publish budget (30s),"
                 + " so every node publishes within the rotation window");
     }
 
@@ -173,14 +173,14 @@ class ValidationTest {
 
         assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(25));
         assertThat(warnings(resolution)).singleElement().asString()
-                .startsWith("--ipsec-jitter-max-duration: the default, --ipsec-key-rotation-duration / 2 = 30s, is capped at 25s");
+                .startsWith("--ipsec-jitter-max-duration: the default, --ipsec-key-rotation-duration / 2 = 30s is capped at 25s");
     }
 
     @Test
     void aCapFromTheFileNamesTheFileAndKey() {
         ConfigResolution resolution = resolve(Map.of(), Map.of("a.yaml", "\nipsec-jitter-max-duration: 1h\n"), "--node-name=n", "--config=a.yaml");
 
-        assertThat(warnings(resolution)).singleElement().asString().startsWith("a.yaml:2: ipsec-jitter-max-duration: 1h is capped at 4m25s");
+        assertThat(warnings(resolution)).singleElement().asString().startsWith("a.yaml:2: ipsec-jitter-max-duration: 1h0m0s is capped at 4m25s");
     }
 
     @Test
@@ -189,13 +189,13 @@ class ValidationTest {
 
         assertThat(problems(resolution)).containsExactly("--ipsec-key-rotation-duration: 35s leaves no time for jitter:"
                 + " it must be longer than --key-file-poll-interval (5s) plus the publish budget (30s);"
-                + " lengthen it, shorten --key-file-poll-interval, or set --enable-ipsec-jitter=false");
+                + " lengthen --ipsec-key-rotation-duration, shorten --key-file-poll-interval, or set --enable-ipsec-jitter=false");
     }
 
     @Test
     void aLongPollIntervalCanLeaveNoRoomEither() {
         assertThat(problems(resolve("--node-name=n", "--key-file-poll-interval=5m")))
-                .singleElement().asString().startsWith("--ipsec-key-rotation-duration: 5m leaves no time for jitter");
+                .singleElement().asString().startsWith("--ipsec-key-rotation-duration: 5m0s leaves no time for jitter");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.domain.jitter;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import java.time.Duration;
 
 /**
@@ -9,10 +10,16 @@ import java.time.Duration;
 public record JitterCapped(Duration jitterMax, Duration available, Duration keyRotationDuration,
         Duration pollInterval, Duration publishBudget) {
 
+    /** The warning in the domain's own words. */
     public String message() {
-        return "jitterMax " + DurationText.of(jitterMax) + " does not fit in keyRotationDuration "
-                + DurationText.of(keyRotationDuration) + " after the poll interval " + DurationText.of(pollInterval)
-                + " and the publish budget " + DurationText.of(publishBudget) + "; using "
-                + DurationText.of(available) + " instead";
+        return message(JitterSettings.Terms.DOMAIN);
+    }
+
+    /** The warning, naming the inputs as the caller's operators know them (flags, Helm values). */
+    public String message(JitterSettings.Terms terms) {
+        return GoDuration.format(jitterMax) + " is capped at " + GoDuration.format(available) + " = "
+                + terms.keyRotationDuration() + " (" + GoDuration.format(keyRotationDuration) + ") - "
+                + terms.pollInterval() + " (" + GoDuration.format(pollInterval) + ") - the publish budget ("
+                + GoDuration.format(publishBudget) + "), so every node publishes within the rotation window";
     }
 }

@@ -19,7 +19,10 @@ public sealed interface JitterPolicy {
 
     Duration delay(JitterInput input);
 
-    List<String> NAMES = List.of("uniform", "node-hash", "rank", "disabled");
+    /** Every policy, in the order help and docs list them: the one list flags, config and scenarios derive from. */
+    List<JitterPolicy> ALL = List.of(new Uniform(), new NodeHash(), new Rank(), new Disabled());
+
+    List<String> NAMES = ALL.map(JitterPolicy::name);
 
     static JitterPolicy uniform() {
         return new Uniform();
@@ -39,8 +42,7 @@ public sealed interface JitterPolicy {
 
     /** The policy called {@code name}; the left side lists the names allowed. */
     static Either<String, JitterPolicy> parse(String name) {
-        return List.of(uniform(), nodeHash(), rank(), disabled())
-                .find(policy -> policy.name().equals(name))
+        return ALL.find(policy -> policy.name().equals(name))
                 .toEither(() -> "unknown jitter policy '" + name + "'; use one of " + NAMES.mkString(", "));
     }
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.domain.jitter;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -36,10 +37,24 @@ public record JitterSettings(boolean enabled, Duration keyRotationDuration, Dura
     }
 
     /**
-     * Checks the settings and works out the effective maximum, min(jitterMax, keyRotationDuration -
-     * pollInterval - publishBudget). Every error is returned, none thrown.
+     * How messages name the inputs: the domain's Helm-style names, or the caller's flags.
+     *
+     * @param turnOff how the operator turns jitter off
      */
+    public record Terms(String keyRotationDuration, String pollInterval, String turnOff) {
+        public static final Terms DOMAIN = new Terms("keyRotationDuration", "the poll interval", "turn jitter off");
+    }
+
+    /** As {@link #resolve(Terms)}, in the domain's words. */
     public Validation<Seq<String>, EffectiveJitter> resolve() {
+        return resolve(Terms.DOMAIN);
+    }
+
+    /**
+     * Checks the settings and works out the effective maximum, min(jitterMax, keyRotationDuration -
+     * pollInterval - publishBudget). Every error is returned, none thrown; the one rule and its wording.
+     */
+    public Validation<Seq<String>, EffectiveJitter> resolve(Terms terms) {
         List<String> errors = List.<String>empty()
                 .appendAll(positive("keyRotationDuration", keyRotationDuration))
                 .appendAll(positive("pollInterval", pollInterval))
@@ -53,10 +68,10 @@ public record JitterSettings(boolean enabled, Duration keyRotationDuration, Dura
         }
         Duration available = keyRotationDuration.minus(pollInterval).minus(publishBudget);
         if (available.isNegative() || available.isZero()) {
-            return Validation.invalid(List.of("keyRotationDuration " + DurationText.of(keyRotationDuration)
-                    + " leaves no time for jitter after the poll interval " + DurationText.of(pollInterval)
-                    + " and the publish budget " + DurationText.of(publishBudget)
-                    + ": make it longer or turn jitter off"));
+            return Validation.invalid(List.of(GoDuration.format(keyRotationDuration) + " leaves no time for jitter: it must be"
+                    + " longer than " + terms.pollInterval() + " (" + GoDuration.format(pollInterval) + ") plus the publish budget ("
+                    + GoDuration.format(publishBudget) + "); lengthen " + terms.keyRotationDuration() + ", shorten "
+                    + terms.pollInterval() + ", or " + terms.turnOff()));
         }
         if (jitterMax.compareTo(available) > 0) {
             JitterCapped capped = new JitterCapped(jitterMax, available, keyRotationDuration, pollInterval, publishBudget);
@@ -67,13 +82,13 @@ public record JitterSettings(boolean enabled, Duration keyRotationDuration, Dura
 
     private static Option<String> positive(String name, Duration value) {
         return value.isNegative() || value.isZero()
-                ? Option.some(name + " must be positive, was " + DurationText.of(value))
+                ? Option.some(name + " must be positive, was " + GoDuration.format(value))
                 : Option.none();
     }
 
     private static Option<String> notNegative(String name, Duration value) {
         return value.isNegative()
-                ? Option.some(name + " must not be negative, was " + DurationText.of(value))
+                ? Option.some(name + " must not be negative, was " + GoDuration.format(value))
                 : Option.none();
     }
 }

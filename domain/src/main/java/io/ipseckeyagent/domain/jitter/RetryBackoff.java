@@ -1,5 +1,6 @@
 package io.ipseckeyagent.domain.jitter;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -24,11 +25,11 @@ public record RetryBackoff(Duration base, Duration cap) {
     /** Checks values from configuration; every error is returned. */
     public static Validation<Seq<String>, RetryBackoff> of(Duration base, Duration cap) {
         if (base.toMillis() <= 0) {
-            return Validation.invalid(List.of("retry base must be at least 1ms, was " + DurationText.of(base)));
+            return Validation.invalid(List.of("retry base must be at least 1ms, was " + GoDuration.format(base)));
         }
         if (cap.compareTo(base) < 0) {
-            return Validation.invalid(List.of("retry cap " + DurationText.of(cap)
-                    + " must not be less than the retry base " + DurationText.of(base)));
+            return Validation.invalid(List.of("retry cap " + GoDuration.format(cap)
+                    + " must not be less than the retry base " + GoDuration.format(base)));
         }
         return Validation.valid(new RetryBackoff(base, cap));
     }

@@ -37,7 +37,7 @@ class RetryBackoffTest {
     @Test
     void configurationIsChecked() {
         assertThat(RetryBackoff.of(Duration.ZERO, Duration.ofSeconds(1)).getError())
-                .containsExactly("retry base must be at least 1ms, was 0ms");
+                .containsExactly("retry base must be at least 1ms, was 0s");
         assertThat(RetryBackoff.of(Duration.ofSeconds(2), Duration.ofSeconds(1)).getError())
                 .containsExactly("retry cap 1s must not be less than the retry base 2s");
         assertThat(RetryBackoff.of(Duration.ofMillis(200), Duration.ofSeconds(30)).toOption()).contains(BACKOFF);

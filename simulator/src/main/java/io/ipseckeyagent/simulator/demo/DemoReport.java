@@ -1,6 +1,6 @@
 package io.ipseckeyagent.simulator.demo;
 
-import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.Json;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ public final class DemoReport {
             rotation++;
             out.append(String.format(Locale.ROOT, "%nRotation %d: SPI %s -> %s, %s%n", rotation, r.from(), r.to(),
                     r.jitter().equals("disabled") ? "jitter disabled (what Cilium does today)"
-                            : r.jitter() + " jitter up to " + Durations.format(r.jitterMax())));
+                            : r.jitter() + " jitter up to " + GoDuration.format(r.jitterMax())));
             out.append("PATCH requests the API server received, per second after the Secret changed:\n");
             out.append(bars(r.patchesPerSecond()));
             int[] perNode = r.patchesPerNode().values().stream().mapToInt(Integer::intValue).toArray();
@@ -55,7 +55,7 @@ public final class DemoReport {
         int[] perNode = r.patchesPerNode().values().stream().mapToInt(Integer::intValue).toArray();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("jitter", r.jitter());
-        json.put("jitterMax", Durations.format(r.jitterMax()));
+        json.put("jitterMax", GoDuration.format(r.jitterMax()));
         json.put("fromSpi", r.from().value());
         json.put("toSpi", r.to().value());
         json.put("patches", r.patches());

@@ -1,6 +1,6 @@
 package io.ipseckeyagent.simulator.fleet;
 
-import io.ipseckeyagent.simulator.format.Durations;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.Json;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -28,17 +28,17 @@ public final class FleetReport {
                         + " sees it within %s.%nAgents: rotation window %s, jitter max %s, poll %s, publish budget %s."
                         + "%nAPI server: %,d writes/s, 429 (Retry-After %s) beyond %,d queued writes, %s latency;"
                         + " every write is a watch event for the %,d other agents.%n%n",
-                model.nodes(), model.seed(), Durations.format(model.detectionSkew()),
-                Durations.format(model.rotationDuration()), Durations.format(model.jitterMax()),
-                Durations.format(model.pollInterval()), Durations.format(model.publishBudget()), api.writesPerSecond(),
-                Durations.format(api.retryAfter()), api.queueLimit(), Durations.format(api.latency()), model.nodes() - 1));
+                model.nodes(), model.seed(), GoDuration.format(model.detectionSkew()),
+                GoDuration.format(model.rotationDuration()), GoDuration.format(model.jitterMax()),
+                GoDuration.format(model.pollInterval()), GoDuration.format(model.publishBudget()), api.writesPerSecond(),
+                GoDuration.format(api.retryAfter()), api.queueLimit(), GoDuration.format(api.latency()), model.nodes() - 1));
         String row = "%-10s %10s %13s %20s %15s %21s %9s %14s %14s %8s%n";
         out.append(String.format(Locale.ROOT, row, "scenario", "jitter max", "peak writes/s", "writes/s p50/p99/max",
                 "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "overdue"));
         out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", ""));
         for (ScenarioResult result : results) {
             if (result instanceof ScenarioResult.Ran ran) {
-                out.append(String.format(Locale.ROOT, row, ran.scenario().label(), Durations.format(ran.jitterMax()),
+                out.append(String.format(Locale.ROOT, row, ran.scenario().label(), GoDuration.format(ran.jitterMax()),
                         count(ran.writes().peak()),
                         ran.writes().p50() + "/" + ran.writes().p99() + "/" + ran.writes().max(),
                         count(ran.requests().peak()), count(ran.peakWatchEventsPerSecond()), count(ran.tooManyRequests()),
@@ -60,19 +60,19 @@ public final class FleetReport {
 
     private static Map<String, Object> model(FleetModel model) {
         Map<String, Object> agents = new LinkedHashMap<>();
-        agents.put("rotationDuration", Durations.format(model.rotationDuration()));
-        agents.put("jitterMax", Durations.format(model.jitterMax()));
-        agents.put("pollInterval", Durations.format(model.pollInterval()));
-        agents.put("publishBudget", Durations.format(model.publishBudget()));
+        agents.put("rotationDuration", GoDuration.format(model.rotationDuration()));
+        agents.put("jitterMax", GoDuration.format(model.jitterMax()));
+        agents.put("pollInterval", GoDuration.format(model.pollInterval()));
+        agents.put("publishBudget", GoDuration.format(model.publishBudget()));
         Map<String, Object> api = new LinkedHashMap<>();
         api.put("writesPerSecond", model.api().writesPerSecond());
         api.put("queueLimit", model.api().queueLimit());
-        api.put("latency", Durations.format(model.api().latency()));
-        api.put("retryAfter", Durations.format(model.api().retryAfter()));
+        api.put("latency", GoDuration.format(model.api().latency()));
+        api.put("retryAfter", GoDuration.format(model.api().retryAfter()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("nodes", model.nodes());
         json.put("seed", model.seed());
-        json.put("detectionSkew", Durations.format(model.detectionSkew()));
+        json.put("detectionSkew", GoDuration.format(model.detectionSkew()));
         json.put("agents", agents);
         json.put("apiServer", api);
         json.put("sampledObservers", model.sampledObservers());
@@ -87,7 +87,7 @@ public final class FleetReport {
             return json;
         }
         ScenarioResult.Ran ran = (ScenarioResult.Ran) result;
-        json.put("jitterMax", Durations.format(ran.jitterMax()));
+        json.put("jitterMax", GoDuration.format(ran.jitterMax()));
         json.put("peakWritesPerSecond", ran.writes().peak());
         json.put("writesPerSecond", percentiles(ran.writes()));
         json.put("writes", ran.writes().total());

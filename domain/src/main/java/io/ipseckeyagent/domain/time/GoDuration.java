@@ -1,4 +1,4 @@
-package io.ipseckeyagent.bootstrap.config;
+package io.ipseckeyagent.domain.time;
 
 import io.vavr.control.Either;
 import java.math.BigDecimal;
@@ -9,8 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * Durations as Cilium operators write them: Go's {@code time.ParseDuration} syntax ({@code 30s},
- * {@code 2m30s}, {@code 1.5h}, {@code 250ms}, {@code 0}) or ISO-8601 ({@code PT30S}).
+ * The project's one duration codec. Reads what Cilium operators write: Go's {@code time.ParseDuration}
+ * syntax ({@code 30s}, {@code 2m30s}, {@code 1.5h}, {@code 250ms}, {@code 0}) or ISO-8601 ({@code PT30S}).
+ * Writes exactly what Go's {@code time.Duration.String()} writes ({@code 2m30s}, {@code 1h0m0s},
+ * {@code 500ms}, {@code 1.5µs}): that is how Cilium prints its own flags and logs, so an operator
+ * sees one spelling everywhere, and every text written here parses back to the same duration.
  */
 public final class GoDuration {
     private static final String EXAMPLES = "write it like 30s, 2m30s, 1h or PT30S";
@@ -35,36 +38,34 @@ public final class GoDuration {
         return looksIso(text) ? parseIso(text) : parseGo(text);
     }
 
-    /** Renders a duration compactly in Go style ({@code 2m30s}, {@code 250ms}, {@code 0s}). */
+    /** As Go's {@code time.Duration.String()}: {@code 0s}, {@code 1.5µs}, {@code 250ms}, {@code 37.412s}, {@code 1h0m0s}. */
     public static String format(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
         if (duration.isNegative()) {
             return "-" + format(duration.negated());
         }
-        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-            long nanos = duration.toNanos();
-            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms"
-                    : nanos % 1_000 == 0 ? nanos / 1_000 + "us"
-                    : nanos + "ns";
+        long seconds = duration.getSeconds();
+        int nanos = duration.getNano();
+        if (seconds == 0) {
+            return nanos == 0 ? "0s"
+                    : nanos < 1_000 ? nanos + "ns"
+                    : nanos < 1_000_000 ? decimal(nanos, 3) + "\u00b5s"
+                    : decimal(nanos, 6) + "ms";
         }
-        StringBuilder out = new StringBuilder();
-        long hours = duration.toHours();
-        int minutes = duration.toMinutesPart();
-        BigDecimal seconds = BigDecimal.valueOf(duration.toSecondsPart())
-                .add(BigDecimal.valueOf(duration.toNanosPart(), 9))
-                .stripTrailingZeros();
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        StringBuilder text = new StringBuilder();
         if (hours > 0) {
-            out.append(hours).append('h');
+            text.append(hours).append('h');
         }
-        if (minutes > 0) {
-            out.append(minutes).append('m');
+        if (hours > 0 || minutes > 0) {
+            text.append(minutes).append('m');
         }
-        if (seconds.signum() > 0) {
-            out.append(seconds.toPlainString()).append('s');
-        }
-        return out.toString();
+        return text.append(decimal(seconds % 60 * 1_000_000_000L + nanos, 9)).append('s').toString();
+    }
+
+    /** {@code value / 10^scale}, trailing zeros of the fraction dropped. */
+    private static String decimal(long value, int scale) {
+        return BigDecimal.valueOf(value, scale).stripTrailingZeros().toPlainString();
     }
 
     private static boolean looksIso(String text) {
