@@ -90,10 +90,6 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Agents that receive every watch event through their remote-node use case. Default: ${DEFAULT-VALUE}.")
     int observers;
 
-    @Option(names = "--rank-limit", defaultValue = "" + FleetModel.DEFAULT_RANK_LIMIT,
-            description = "Largest fleet the rank scenario runs for (rank is O(n) per draw). Default: ${DEFAULT-VALUE}.")
-    int rankLimit;
-
     @Option(names = {"-o", "--output"}, paramLabel = "text|json", converter = OutputFormat.Converter.class,
             defaultValue = "text", description = "text: a table. json: one object {model, scenarios}. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
@@ -103,7 +99,7 @@ final class SimulateCommand implements Callable<Integer> {
         FleetModel model = new FleetModel(nodes, seed, rotationDuration,
                 jitterMax != null ? jitterMax : rotationDuration.dividedBy(2), pollInterval, publishBudget,
                 detectionSkew != null ? detectionSkew : pollInterval,
-                new ApiServerModel(writesPerSecond, queueLimit, latency, retryAfter), observers, rankLimit);
+                new ApiServerModel(writesPerSecond, queueLimit, latency, retryAfter), observers);
         Either<Seq<String>, Seq<Scenario>> chosen = Either.sequence(List.ofAll(scenarios).map(Scenario::parse));
         Seq<String> problems = model.problems().appendAll(chosen.fold(wrong -> wrong, right -> List.empty()));
         PrintWriter err = spec.commandLine().getErr();
@@ -122,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nSimulated in %.1f s of wall time.%n", (System.nanoTime() - started) / 1e9);
         }
         out.flush();
-        boolean allInTime = results.forAll(result -> !(result instanceof ScenarioResult.Ran ran) || ran.everyNodeInTime());
+        boolean allInTime = results.forAll(ScenarioResult::everyNodeInTime);
         return allInTime ? 0 : 1;
     }
 }

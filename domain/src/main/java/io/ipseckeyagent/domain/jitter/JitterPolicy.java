@@ -121,19 +121,10 @@ public sealed interface JitterPolicy {
             return maxMillis * rank / n;
         }
 
+        /** Binary search in the view's index: O(log n) per draw once the view is indexed. */
         private static int rankOf(NodeName node, SortedSet<NodeName> known) {
-            int rank = 0;
-            for (NodeName name : known) {
-                int order = name.compareTo(node);
-                if (order == 0) {
-                    return rank;
-                }
-                if (order > 0) {
-                    return -1;
-                }
-                rank++;
-            }
-            return -1;
+            int rank = RankIndex.of(known).search(node);
+            return rank >= 0 ? rank : -1;
         }
     }
 

@@ -83,12 +83,14 @@ public final class Fleet {
         for (RotationService agent : agents) {
             agent.start();
         }
+        Option<Spi> old = Option.some(OLD_SPI);
         for (int agent : sampled) {
             for (NodeName name : names) {
                 if (!name.equals(names[agent])) {
-                    agents[agent].remoteNodeKeyChanged(name, Option.some(OLD_SPI));
+                    agents[agent].remoteNodeKeyChanged(name, old);
                 }
             }
+            time.runDue(); // one agent's listing at a time: n tasks queued, not n times the sampled agents
         }
         time.runUntilIdle();
     }
@@ -128,7 +130,7 @@ public final class Fleet {
     }
 
     /** The figures of the last rotation. */
-    public ScenarioResult.Ran result() {
+    public ScenarioResult result() {
         Times published = events.published();
         Option<Duration> allPublished = published.size() == names.length
                 ? Option.some(Duration.ofNanos(published.last()))
@@ -136,7 +138,7 @@ public final class Fleet {
         Rate writes = Rate.of(api.writes());
         long fewest = Arrays.stream(nodeUpdatedSeen).min().orElse(0);
         long most = Arrays.stream(nodeUpdatedSeen).max().orElse(0);
-        return new ScenarioResult.Ran(scenario, names.length, jitter.max(), api.nodesCarrying(NEW_SPI), writes,
+        return new ScenarioResult(scenario, names.length, jitter.max(), api.nodesCarrying(NEW_SPI), writes,
                 Rate.of(api.requests()), api.tooManyRequests(), api.serverErrors(), events.failedAttempts(),
                 (long) writes.peak() * (names.length - 1), writes.total() * (names.length - 1), allPublished,
                 events.longestSinceDetected(), events.overdue(),

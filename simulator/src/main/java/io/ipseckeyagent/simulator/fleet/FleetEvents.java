@@ -36,17 +36,26 @@ final class FleetEvents implements AgentEventsPort {
     @Override
     public void emit(AgentEvent event) {
         tap.emit(event);
-        if (event instanceof AgentEvent.KeyPublished p) {
-            published.add(Duration.between(origin, p.at()).toNanos());
-            if (p.sinceDetected().compareTo(longestSinceDetected) > 0) {
-                longestSinceDetected = p.sinceDetected();
+        switch (event) {
+            case AgentEvent.KeyPublished p -> {
+                published.add(Duration.between(origin, p.at()).toNanos());
+                if (p.sinceDetected().compareTo(longestSinceDetected) > 0) {
+                    longestSinceDetected = p.sinceDetected();
+                }
             }
-        } else if (event instanceof AgentEvent.AdoptionOverdue) {
-            overdue++;
-        } else if (event instanceof AgentEvent.PublishFailed) {
-            failedAttempts++;
-        } else if (event instanceof AgentEvent.KeysRejected || event instanceof AgentEvent.ApplyFailed) {
-            rejectedKeys++; // never expected: the simulated Secret is always valid
+            case AgentEvent.AdoptionOverdue overdue -> this.overdue++;
+            case AgentEvent.PublishFailed failed -> failedAttempts++;
+            case AgentEvent.KeysRejected rejected -> rejectedKeys++; // never expected: the simulated Secret is always valid
+            case AgentEvent.ApplyFailed failed -> rejectedKeys++;
+            case AgentEvent.KeyFileChangeDetected detected -> { }
+            case AgentEvent.JitterChosen chosen -> { }
+            case AgentEvent.KeysLoaded loaded -> { }
+            case AgentEvent.KeysUnchanged unchanged -> { }
+            case AgentEvent.KeysApplied applied -> { }
+            case AgentEvent.PublishedKeyLookupFailed failed -> { }
+            case AgentEvent.RemoteNodeUpdated updated -> { }
+            case AgentEvent.RemoteNodeRemoved removed -> { }
+            case AgentEvent.RotationCancelled cancelled -> { }
         }
     }
 

@@ -13,45 +13,42 @@ import java.time.Duration;
  *     after it changed (kubelet's sync, the key file poll)
  * @param sampledObservers how many agents get every watch event through their remote-node use case;
  *     the others' watch events are counted, not delivered
- * @param rankLimit the largest fleet the {@code rank} scenario runs for: the policy scans the sorted
- *     node names for every draw, O(n) per node and O(n^2) per rotation
  */
 public record FleetModel(int nodes, long seed, Duration rotationDuration, Duration jitterMax, Duration pollInterval,
-        Duration publishBudget, Duration detectionSkew, ApiServerModel api, int sampledObservers, int rankLimit) {
+        Duration publishBudget, Duration detectionSkew, ApiServerModel api, int sampledObservers) {
 
     public static final int DEFAULT_NODES = 5_000;
-    public static final int DEFAULT_RANK_LIMIT = 10_000;
 
     /** 5,000 nodes and the agent's defaults: 5m window, 2m30s jitter, 5s poll (and skew), 30s publish budget. */
     public static FleetModel defaults() {
         JitterSettings agent = JitterSettings.defaults();
         return new FleetModel(DEFAULT_NODES, 1, agent.keyRotationDuration(), agent.jitterMax(), agent.pollInterval(),
-                agent.publishBudget(), agent.pollInterval(), ApiServerModel.defaults(), 10, DEFAULT_RANK_LIMIT);
+                agent.publishBudget(), agent.pollInterval(), ApiServerModel.defaults(), 10);
     }
 
     public FleetModel withNodes(int count) {
         return new FleetModel(count, seed, rotationDuration, jitterMax, pollInterval, publishBudget, detectionSkew, api,
-                sampledObservers, rankLimit);
+                sampledObservers);
     }
 
     public FleetModel withSeed(long value) {
         return new FleetModel(nodes, value, rotationDuration, jitterMax, pollInterval, publishBudget, detectionSkew, api,
-                sampledObservers, rankLimit);
+                sampledObservers);
     }
 
     public FleetModel withDetectionSkew(Duration skew) {
         return new FleetModel(nodes, seed, rotationDuration, jitterMax, pollInterval, publishBudget, skew, api,
-                sampledObservers, rankLimit);
+                sampledObservers);
     }
 
     public FleetModel withApi(ApiServerModel server) {
         return new FleetModel(nodes, seed, rotationDuration, jitterMax, pollInterval, publishBudget, detectionSkew, server,
-                sampledObservers, rankLimit);
+                sampledObservers);
     }
 
     public FleetModel withSampledObservers(int count) {
         return new FleetModel(nodes, seed, rotationDuration, jitterMax, pollInterval, publishBudget, detectionSkew, api,
-                count, rankLimit);
+                count);
     }
 
     /** The agents' jitter settings, on or off. */

@@ -36,24 +36,19 @@ public final class FleetReport {
         out.append(String.format(Locale.ROOT, row, "scenario", "jitter max", "peak writes/s", "writes/s p50/p99/max",
                 "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "overdue"));
         out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", ""));
-        for (ScenarioResult result : results) {
-            if (result instanceof ScenarioResult.Ran ran) {
-                out.append(String.format(Locale.ROOT, row, ran.scenario().label(), GoDuration.format(ran.jitterMax()),
-                        count(ran.writes().peak()),
-                        ran.writes().p50() + "/" + ran.writes().p99() + "/" + ran.writes().max(),
-                        count(ran.requests().peak()), count(ran.peakWatchEventsPerSecond()), count(ran.tooManyRequests()),
-                        ran.allPublishedAfter().map(FleetReport::seconds).getOrElse("never"),
-                        seconds(ran.longestDetectionToPublish()), count(ran.adoptionsOverdue())));
-            } else {
-                ScenarioResult.Skipped skipped = (ScenarioResult.Skipped) result;
-                out.append(String.format(Locale.ROOT, "%-10s skipped: %s%n", skipped.scenario().label(), skipped.reason()));
-            }
+        for (ScenarioResult ran : results) {
+            out.append(String.format(Locale.ROOT, row, ran.scenario().label(), GoDuration.format(ran.jitterMax()),
+                    count(ran.writes().peak()),
+                    ran.writes().p50() + "/" + ran.writes().p99() + "/" + ran.writes().max(),
+                    count(ran.requests().peak()), count(ran.peakWatchEventsPerSecond()), count(ran.tooManyRequests()),
+                    ran.allPublishedAfter().map(FleetReport::seconds).getOrElse("never"),
+                    seconds(ran.longestDetectionToPublish()), count(ran.adoptionsOverdue())));
         }
-        List<String> requests = reductions(results, ScenarioResult.Ran::requests);
+        List<String> requests = reductions(results, ScenarioResult::requests);
         if (!requests.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nHow many times lower than without jitter: peak requests/s (what the"
                     + " fleet asks of the API server) %s;%npeak writes/s (what it commits, never above its %,d/s) %s.%n",
-                    requests.mkString(", "), api.writesPerSecond(), reductions(results, ScenarioResult.Ran::writes).mkString(", ")));
+                    requests.mkString(", "), api.writesPerSecond(), reductions(results, ScenarioResult::writes).mkString(", ")));
         }
         return out.toString();
     }
@@ -82,19 +77,15 @@ public final class FleetReport {
     private static Map<String, Object> scenario(List<ScenarioResult> results, ScenarioResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scenario", result.scenario().label());
-        if (result instanceof ScenarioResult.Skipped skipped) {
-            json.put("skipped", skipped.reason());
-            return json;
-        }
-        ScenarioResult.Ran ran = (ScenarioResult.Ran) result;
+        ScenarioResult ran = result; // the row's figures
         json.put("jitterMax", GoDuration.format(ran.jitterMax()));
         json.put("peakWritesPerSecond", ran.writes().peak());
         json.put("writesPerSecond", percentiles(ran.writes()));
         json.put("writes", ran.writes().total());
         json.put("peakRequestsPerSecond", ran.requests().peak());
         json.put("requests", ran.requests().total());
-        json.put("peakWritesReduction", rounded(peakReduction(results, result, ScenarioResult.Ran::writes)));
-        json.put("peakRequestsReduction", rounded(peakReduction(results, result, ScenarioResult.Ran::requests)));
+        json.put("peakWritesReduction", rounded(peakReduction(results, result, ScenarioResult::writes)));
+        json.put("peakRequestsReduction", rounded(peakReduction(results, result, ScenarioResult::requests)));
         json.put("tooManyRequests", ran.tooManyRequests());
         json.put("serverErrors", ran.serverErrors());
         json.put("failedAttempts", ran.failedAttempts());
@@ -113,18 +104,18 @@ public final class FleetReport {
         return json;
     }
 
-    private static List<String> reductions(List<ScenarioResult> results, Function<ScenarioResult.Ran, Rate> rate) {
+    private static List<String> reductions(List<ScenarioResult> results, Function<ScenarioResult, Rate> rate) {
         return results.flatMap(result -> peakReduction(results, result, rate)
                 .map(ratio -> String.format(Locale.ROOT, "%s %.1fx", result.scenario().label(), ratio)));
     }
 
     /** How many times lower a jittered scenario's peak is than the peak without jitter, if both ran. */
     private static Option<Double> peakReduction(List<ScenarioResult> results, ScenarioResult result,
-            Function<ScenarioResult.Ran, Rate> rate) {
+            Function<ScenarioResult, Rate> rate) {
         Option<Integer> withoutJitter = results.find(r -> r.scenario() == Scenario.DISABLED)
-                .flatMap(r -> r instanceof ScenarioResult.Ran ran ? Option.some(rate.apply(ran).peak()) : Option.none());
-        return result instanceof ScenarioResult.Ran ran && ran.scenario() != Scenario.DISABLED && rate.apply(ran).peak() > 0
-                ? withoutJitter.map(peak -> (double) peak / rate.apply(ran).peak())
+                .map(r -> rate.apply(r).peak());
+        return result.scenario() != Scenario.DISABLED && rate.apply(result).peak() > 0
+                ? withoutJitter.map(peak -> (double) peak / rate.apply(result).peak())
                 : Option.none();
     }
 

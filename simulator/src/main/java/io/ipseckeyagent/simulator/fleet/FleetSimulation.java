@@ -11,10 +11,6 @@ public final class FleetSimulation {
     }
 
     public static ScenarioResult run(FleetModel model, Scenario scenario) {
-        if (scenario == Scenario.RANK && model.nodes() > model.rankLimit()) {
-            return new ScenarioResult.Skipped(scenario, "rank scans the sorted node names for every draw (O(n) per node,"
-                    + " O(n^2) per rotation); skipped above --rank-limit " + model.rankLimit() + " nodes");
-        }
         Fleet fleet = new Fleet(model, scenario, event -> {});
         fleet.start();
         fleet.rotate();

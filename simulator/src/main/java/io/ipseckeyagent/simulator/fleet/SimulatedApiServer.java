@@ -27,6 +27,9 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
     private final VirtualTime time;
     private final ApiServerModel model;
     private final long serviceNanos;
+    /** One answer object each, shared by every request: a fleet gets hundreds of thousands of them. */
+    private static final PublishOutcome SERVER_ERROR = new PublishOutcome.Failed("HTTP 500 on patch CiliumNode");
+    private final PublishOutcome tooManyRequestsAnswer;
     private final Map<NodeName, Spi> stored = new HashMap<>();
     private final List<BiConsumer<NodeName, Spi>> watchers = new ArrayList<>();
     private Instant freeAt;
@@ -41,6 +44,8 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
         this.time = time;
         this.model = model;
         this.serviceNanos = model.serviceTime().toNanos();
+        this.tooManyRequestsAnswer = new PublishOutcome.RetryAfter(model.retryAfter(),
+                "too many requests (HTTP 429 on patch CiliumNode)");
         this.freeAt = time.now();
         this.outageUntil = time.now();
         this.origin = time.now();
@@ -111,13 +116,12 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
         CompletableFuture<PublishOutcome> answer = new CompletableFuture<>();
         if (now.isBefore(outageUntil)) {
             serverErrors++;
-            answerLater(answer, model.latency(), new PublishOutcome.Failed("HTTP 500 on patch CiliumNode " + node));
+            answerLater(answer, model.latency(), SERVER_ERROR);
             return answer;
         }
         if (waitingAt(now) >= model.queueLimit()) {
             tooManyRequests++;
-            answerLater(answer, model.latency(), new PublishOutcome.RetryAfter(model.retryAfter(),
-                    "too many requests (HTTP 429 on patch CiliumNode " + node + ")"));
+            answerLater(answer, model.latency(), tooManyRequestsAnswer);
             return answer;
         }
         freeAt = (freeAt.isAfter(now) ? freeAt : now).plusNanos(serviceNanos);

@@ -59,7 +59,7 @@ class RetrySpreadTest {
             }
         }
 
-        ScenarioResult.Ran result = fleet.result();
+        ScenarioResult result = fleet.result();
         assertThat(result.serverErrors()).isEqualTo(failures.size());
         assertThat(result.everyNodeInTime()).isTrue();
         assertThat(result.publishedNodes()).isEqualTo(AGENTS);

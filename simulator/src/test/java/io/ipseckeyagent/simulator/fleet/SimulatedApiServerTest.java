@@ -47,7 +47,7 @@ class SimulatedApiServerTest {
         time.runUntilIdle();
 
         assertThat(answers.get(3).toCompletableFuture().join())
-                .isEqualTo(new PublishOutcome.RetryAfter(Duration.ofSeconds(1), "too many requests (HTTP 429 on patch CiliumNode node-a)"));
+                .isEqualTo(new PublishOutcome.RetryAfter(Duration.ofSeconds(1), "too many requests (HTTP 429 on patch CiliumNode)"));
         assertThat(api.tooManyRequests()).isEqualTo(1);
         assertThat(api.requests().size()).isEqualTo(4);
         assertThat(api.writes().size()).isEqualTo(3);
