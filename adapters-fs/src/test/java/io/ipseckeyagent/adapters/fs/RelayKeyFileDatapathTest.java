@@ -132,7 +132,7 @@ class RelayKeyFileDatapathTest extends DatapathPortContract {
                 }
             }
         });
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 60; i++) {
             datapath.apply(i % 2 == 0 ? b : a, DETECTED, APPLIED);
         }
         writing.set(false);
