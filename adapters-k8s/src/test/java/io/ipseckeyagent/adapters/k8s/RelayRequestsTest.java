@@ -39,15 +39,16 @@ class RelayRequestsTest {
     @TempDir
     Path dir;
 
+    /** The server first: a watch closed first can stall the mock server's shutdown. */
     @AfterEach
     void stop() {
+        cluster.close();
         if (watch != null) {
             watch.close();
         }
         if (client != null) {
             client.close();
         }
-        cluster.close();
     }
 
     @Test
