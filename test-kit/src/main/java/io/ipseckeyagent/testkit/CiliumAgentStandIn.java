@@ -48,7 +48,7 @@ public final class CiliumAgentStandIn implements AutoCloseable {
     private final AtomicInteger loads = new AtomicInteger();
     private final AtomicInteger loadFailures = new AtomicInteger();
     private final AtomicInteger patches = new AtomicInteger();
-    private final AtomicInteger patchFailures = new AtomicInteger();
+    private final AtomicInteger patchesSent = new AtomicInteger();
 
     private CiliumAgentStandIn(Path keyFile, NodeName node, String apiServerUrl, Duration pollInterval,
             Duration maxJitter, long seed) {
@@ -102,9 +102,9 @@ public final class CiliumAgentStandIn implements AutoCloseable {
         return patches.get();
     }
 
-    /** PATCH requests sent, accepted or not. */
+    /** PATCH requests sent, accepted or not; counted before sending, so never behind what the server saw. */
     public int patchesSent() {
-        return patches.get() + patchFailures.get();
+        return patchesSent.get();
     }
 
     public Duration pollInterval() {
@@ -152,11 +152,13 @@ public final class CiliumAgentStandIn implements AutoCloseable {
         HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(uri)
                 .patch("application/merge-patch+json", "{\"spec\":{\"encryption\":{\"key\":" + spi.value() + "}}}")
                 .build();
+        patchesSent.incrementAndGet();
         try {
             HttpResponse<String> response = client.getHttpClient().sendAsync(request, String.class).get(10, TimeUnit.SECONDS);
-            (response.isSuccessful() ? patches : patchFailures).incrementAndGet();
+            if (response.isSuccessful()) {
+                patches.incrementAndGet();
+            }
         } catch (Exception failed) {
-            patchFailures.incrementAndGet();
             if (failed instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
