@@ -16,6 +16,9 @@ public final class FileSystemAdapters {
 
     public static final Path DEFAULT_STATE_FILE = Path.of("/var/run/ipsec-key-agent/state.json");
 
+    /** Relay mode: the key file cilium-agent reads, on a hostPath that survives reboots (Cilium needs it to start). */
+    public static final Path DEFAULT_RELAY_KEY_FILE = Path.of("/var/lib/ipsec-key-agent/keys");
+
     private FileSystemAdapters() {}
 
     /** Reads {@code keyFile} (symlinks followed) on every call, at most {@link KeyFileSourcePort#MAX_BYTES}. */
@@ -38,6 +41,16 @@ public final class FileSystemAdapters {
     /** A datapath that records what is applied in {@code stateFile}, replaced atomically, creating its directory. */
     public static DatapathPort stateFileDatapath(Path stateFile) {
         return new StateFileDatapath(stateFile);
+    }
+
+    /**
+     * Relay mode's datapath: writes the applied keys as canonical Cilium key-file text to
+     * {@code relayKeyFile} (owner-only, replaced atomically, not rewritten when equal) for
+     * cilium-agent to load, and reads that file back at start to say what is applied. Times and the
+     * adoption mark go to {@code stateFile}, which holds no key material.
+     */
+    public static DatapathPort relayDatapath(Path relayKeyFile, Path stateFile) {
+        return new RelayKeyFileDatapath(relayKeyFile, stateFile);
     }
 
     /** A key file watcher. Its threads are daemons, shared with every other watcher of the JVM. */

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.ClusterSizePort;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
+import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.vavr.control.Either;
@@ -63,6 +65,19 @@ public final class KubernetesAdapters {
         void close();
     }
 
+    /** Relay mode: a running watch of the own CiliumNode only, confirming that Cilium adopted a relayed key. */
+    public interface AdoptionWatch extends KeyAdoptionPort, AutoCloseable {
+        /**
+         * Lists and watches the own CiliumNode (field selector {@code metadata.name}); the stage
+         * completes once the first list is handled. Failures are retried by the informer for ever.
+         */
+        CompletionStage<Void> start();
+
+        /** Stops watching; pending adoptions stay pending. */
+        @Override
+        void close();
+    }
+
     /**
      * Builds the client with the given timeouts and fabric8's request retries off. The left side
      * says what is wrong with the configuration (naming {@code --kubeconfig} when that is the cause).
@@ -117,6 +132,22 @@ public final class KubernetesAdapters {
      */
     public static ClusterWatch observer(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self) {
         return new CiliumNodeObserver(client, remoteNodes, self);
+    }
+
+    /**
+     * Relay mode's adoption confirmer for {@code self}: watches only that CiliumNode, never writes.
+     * Call {@link AdoptionWatch#start()} to begin.
+     */
+    public static AdoptionWatch adoptionWatch(KubernetesClient client, NodeName self) {
+        return new OwnCiliumNodeAdoption(client, self);
+    }
+
+    /**
+     * The cluster's size, counted on each call with one {@code limit=1} list of CiliumNodes (its
+     * {@code remainingItemCount}), paging through only when the server leaves that out. No cache, no watch.
+     */
+    public static ClusterSizePort clusterSize(KubernetesClient client) {
+        return new CiliumNodeCounter(client, requestTimeoutOf(client));
     }
 
     private static Duration requestTimeoutOf(KubernetesClient client) {
