@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.application.port.out.ClusterSizePort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.testkit.contract.ClusterSizePortContract;

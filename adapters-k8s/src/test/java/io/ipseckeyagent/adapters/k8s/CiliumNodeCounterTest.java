@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.application.port.out.ClusterSizePort;

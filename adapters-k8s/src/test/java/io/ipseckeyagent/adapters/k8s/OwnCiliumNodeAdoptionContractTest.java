@@ -1,5 +1,6 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
@@ -27,7 +28,7 @@ class OwnCiliumNodeAdoptionContractTest extends KeyAdoptionPortContract {
     @Override
     protected KeyAdoptionPort adoption() {
         if (watch == null) {
-            watch = KubernetesAdapters.adoptionWatch(api.newAgentClient(), SELF);
+            watch = KubernetesAdapters.adoptionWatch(api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())), SELF);
             try {
                 watch.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {

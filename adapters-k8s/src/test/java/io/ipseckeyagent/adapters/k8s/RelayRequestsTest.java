@@ -11,7 +11,7 @@ import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.testkit.CiliumAgentStandIn;
 import io.ipseckeyagent.testkit.KeyFiles;
-import io.ipseckeyagent.testkit.MockCluster;
+import io.ipseckeyagent.standins.MockApiServer;
 import io.vavr.control.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class RelayRequestsTest {
     private static final NodeName OTHER = NodeName.of("node-b");
     private static final String NODES = "/apis/cilium.io/v2/ciliumnodes";
 
-    private final MockCluster cluster = new MockCluster();
+    private final MockApiServer cluster = new MockApiServer();
     private KubernetesClient client;
     private KubernetesAdapters.AdoptionWatch watch;
 
@@ -74,13 +74,13 @@ class RelayRequestsTest {
         }
 
         assertThat(size).isEqualTo(new NodeCount.Counted(2));
-        List<MockCluster.Request> sent = cluster.requests().subList(setup, cluster.requests().size());
+        List<MockApiServer.Request> sent = cluster.requests().subList(setup, cluster.requests().size());
         assertThat(sent.stream().filter(request -> !request.method().equals("GET")))
                 .as("the only writes are the stand-in's merge patches of its own node")
                 .hasSize(patches)
                 .allMatch(request -> request.method().equals("PATCH") && request.path().equals(NODES + "/" + SELF));
         assertThat(patches).as("cilium-agent loads a changed file once").isEqualTo(1);
-        List<String> reads = sent.stream().filter(request -> request.method().equals("GET")).map(MockCluster.Request::path).toList();
+        List<String> reads = sent.stream().filter(request -> request.method().equals("GET")).map(MockApiServer.Request::path).toList();
         assertThat(reads).as("what the agent asked for").isNotEmpty().allSatisfy(path -> assertThat(
                 path.equals(NODES + "?limit=1")
                         || (path.startsWith(NODES + "?") && path.contains("fieldSelector=metadata.name%3D" + SELF)))
