@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static io.ipseckeyagent.architecture.RuleParts.DEPENDENCY_INJECTION;
@@ -12,9 +13,18 @@ import static io.ipseckeyagent.architecture.RuleParts.SEALED;
 import static io.ipseckeyagent.architecture.RuleParts.VAVR_GET;
 import static io.ipseckeyagent.architecture.RuleParts.subtree;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The agent's architecture as ArchUnit rules, for a code base rooted at one package: {@code
@@ -58,7 +68,8 @@ public final class HexagonRules {
                 outPortsAreNamedPort(),
                 noVavrGet(),
                 standardStreamsOnlyInBootstrap(),
-                adaptersExposeOnlyEntriesAndValues());
+                adaptersExposeOnlyEntriesAndValues(),
+                sealedTypesAreDispatchedBySwitch());
     }
 
     /** Explicit because {@code onionArchitecture()} would let the domain import any framework. */
@@ -191,6 +202,42 @@ public final class HexagonRules {
                 .orShould().beEnums()
                 .orShould().beAssignableTo(Throwable.class)
                 .because("an adapter's internals can change without breaking bootstrap or plugins");
+    }
+
+    /**
+     * A method that asks {@code instanceof} twice or more of the subtypes of one of our sealed types
+     * is a chain where an exhaustive {@code switch} belongs: there a new case fails the build, here it
+     * falls through silently. A single guard ("only when in this phase") and {@code equals} are fine.
+     */
+    public ArchRule sealedTypesAreDispatchedBySwitch() {
+        return codeUnits().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .and().doNotHaveName("equals")
+                .should(new ArchCondition<JavaCodeUnit>("not chain instanceof over a sealed type") {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        Map<String, Long> checksPerSealedType = unit.getInstanceofChecks().stream()
+                                .map(check -> sealedSupertypeOf(check.getRawType()))
+                                .flatMap(Optional::stream)
+                                .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+                        checksPerSealedType.forEach((sealed, count) -> {
+                            if (count > 1) {
+                                events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " asks instanceof "
+                                        + count + " times of sealed " + sealed + " in " + unit.getSourceCodeLocation()));
+                            }
+                        });
+                    }
+                })
+                .because("a switch over a sealed type is checked for exhaustiveness; an instanceof chain is not");
+    }
+
+    /** The sealed type of ours that {@code type} is, or directly extends or implements. */
+    private Optional<String> sealedSupertypeOf(JavaClass type) {
+        return Stream.concat(Stream.of(type), Stream.concat(type.getRawSuperclass().stream(),
+                        type.getRawInterfaces().stream()))
+                .filter(candidate -> candidate.getPackageName().startsWith(root))
+                .filter(candidate -> candidate.reflect().isSealed())
+                .map(JavaClass::getName)
+                .findFirst();
     }
 
     private String pkg(String subpackage) {

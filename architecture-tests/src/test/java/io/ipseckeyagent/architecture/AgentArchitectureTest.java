@@ -57,4 +57,7 @@ class AgentArchitectureTest {
 
     @ArchTest
     static final ArchRule adaptersExposeOnlyEntriesAndValues = AGENT.adaptersExposeOnlyEntriesAndValues();
+
+    @ArchTest
+    static final ArchRule sealedTypesAreDispatchedBySwitch = AGENT.sealedTypesAreDispatchedBySwitch();
 }

@@ -132,9 +132,16 @@ class HexagonRulesTest {
     }
 
     @Test
+    void sealedTypesAreDispatchedBySwitch() {
+        // The good fixture's Size has an exhaustive switch, a single guard and a record's equals: they pass.
+        assertBroken(HexagonRules::sealedTypesAreDispatchedBySwitch,
+                "bad.domain.ChainsInstanceof.area", "2 times of sealed", "bad.domain.Shape");
+    }
+
+    @Test
     void everyRuleIsProvenHere() {
         // One test above per rule; this catches a rule added to all() without its proof.
-        assertThat(ON_GOOD.all()).hasSize(16);
+        assertThat(ON_GOOD.all()).hasSize(17);
     }
 
     @Test
