@@ -65,6 +65,9 @@ public final class MockApiServer implements AutoCloseable {
     private static final String GONE_EVENT = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
             + "\"status\":\"Failure\",\"reason\":\"Expired\",\"code\":410,\"message\":\"too old resource version\"}}";
 
+    private static final String GONE_STATUS = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"reason\":\"Expired\",\"code\":410,\"message\":\"too old resource version\"}";
+
     /** The mock server logs every request at INFO through java.util.logging; held, as JUL forgets unreferenced loggers. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
@@ -102,6 +105,7 @@ public final class MockApiServer implements AutoCloseable {
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     private final KubernetesMixedDispatcher state = new KubernetesMixedDispatcher(expectations, List.of(CILIUM_NODE));
     private final AtomicInteger watchesToExpire = new AtomicInteger();
+    private volatile boolean watchesGoneUntilList;
     private final AtomicInteger listsServed = new AtomicInteger();
     private final AtomicInteger watchesServed = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -237,6 +241,15 @@ public final class MockApiServer implements AutoCloseable {
         watchesToExpire.set(count);
     }
 
+    /**
+     * Every watch request is answered {@code HTTP 410 Gone} (a plain response, no watch stream) until
+     * a client lists CiliumNodes again: the resourceVersion it watches from has expired, and only a
+     * fresh list gives it a current one.
+     */
+    public void answerWatchesGoneUntilList() {
+        watchesGoneUntilList = true;
+    }
+
     /** Stops listening: connections are refused, open watches drop. The stored state stays. */
     public void stop() {
         server.destroy();
@@ -366,6 +379,10 @@ public final class MockApiServer implements AutoCloseable {
                 boolean list = request.getPath().matches("\\Q" + NODES_PATH + "\\E(\\?.*)?") && "GET".equals(request.getMethod());
                 if (list && !watch) {
                     listsServed.incrementAndGet();
+                    watchesGoneUntilList = false;
+                }
+                if (watch && watchesGoneUntilList) {
+                    return new MockResponse().setResponseCode(410).setBody(GONE_STATUS);
                 }
                 if (watch && watchesToExpire.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {

@@ -5,16 +5,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +29,29 @@ import org.slf4j.LoggerFactory;
  * {@code 410 Gone} report only real differences, because the comparison is with the last SPI
  * reported per node, not with the informer's previous object. The first sight of a node counts as
  * a change (the core learns its key). Calls into the core come on fabric8's informer thread, one at
- * a time.
+ * a time. The own node's key goes to {@link KubernetesAdapters.ViewReporting#ownNodeKey()} the same
+ * way: when first seen and whenever it changes.
+ *
+ * <p>A watchdog on the agent's scheduler checks every second that the informer is watching. fabric8
+ * relists after a 410 ERROR event inside a watch stream, but re-watches for ever from the same
+ * expired resourceVersion when the watch request itself is answered {@code HTTP 410 Gone}; so a
+ * watch that has not been running for {@link #RELIST_AFTER} is replaced by a fresh informer, which
+ * lists (the handler's last-seen keys make that relist report only real differences, and nodes
+ * missing from it are reported removed). Without a list or watch for longer than the staleness
+ * bound, the view is reported stale.
  */
 final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, ResourceEventHandler<GenericKubernetesResource> {
     private static final Logger log = LoggerFactory.getLogger(CiliumNodeObserver.class);
 
-    private final SharedIndexInformer<GenericKubernetesResource> informer;
+    /** How long the watch may be down before a fresh list; then twice as long each time, up to {@link #RELIST_BACKOFF_MAX}. */
+    static final Duration RELIST_AFTER = Duration.ofSeconds(3);
+    static final Duration RELIST_BACKOFF_MAX = Duration.ofSeconds(60);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    private final KubernetesClient client;
+    private volatile SharedIndexInformer<GenericKubernetesResource> informer;
     private final ObserveRemoteNodeUseCase remoteNodes;
+    private final KubernetesAdapters.ViewReporting reporting;
     private final NodeName self;
     private final Set<NodeName> known = ConcurrentHashMap.newKeySet();
     /** The last SPI seen per node: reported to the core for other nodes, kept for this node. */
@@ -38,26 +59,101 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     /** Completes once the first list has been through this handler, so the view holds the whole cluster. */
     private final CompletableFuture<Void> firstListHandled = new CompletableFuture<>();
 
-    CiliumNodeObserver(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self) {
+    // Watchdog state: touched on the scheduler's thread, except inSync (also cleared by the informer's thread).
+    private final AtomicBoolean inSync = new AtomicBoolean();
+    private volatile boolean closed;
+    private Instant lastSynced;
+    private boolean staleReported;
+    private Duration relistAfter = RELIST_AFTER;
+    private Option<SchedulerPort.Cancellable> nextCheck = Option.none();
+
+    CiliumNodeObserver(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self,
+            KubernetesAdapters.ViewReporting reporting) {
+        this.client = client;
         this.remoteNodes = remoteNodes;
         this.self = self;
-        this.informer = client.genericKubernetesResources(CiliumNodes.CONTEXT).runnableInformer(0);
-        informer.addEventHandler(this);
+        this.reporting = reporting;
+        this.informer = newInformer();
+    }
+
+    private SharedIndexInformer<GenericKubernetesResource> newInformer() {
+        SharedIndexInformer<GenericKubernetesResource> fresh = client.genericKubernetesResources(CiliumNodes.CONTEXT).runnableInformer(0);
+        fresh.addEventHandler(this);
         // Keep listing and watching through any failure: the API server's bad days are exactly when it matters.
-        informer.exceptionHandler((started, error) -> {
-            log.warn("CiliumNode watch failed ({}); retrying", ApiExchange.NoAnswer.of(error).cause());
+        fresh.exceptionHandler((started, error) -> {
+            String cause = ApiExchange.NoAnswer.of(error).cause();
+            log.warn("CiliumNode watch failed ({}); retrying", cause);
+            inSync.set(false);
+            reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(), cause));
             return true;
         });
+        return fresh;
     }
 
     @Override
     public CompletionStage<Void> start() {
+        reporting.scheduler().execute(() -> {
+            lastSynced = reporting.clock().now();
+            scheduleCheck();
+        });
         return informer.start().thenCompose(listed -> firstListHandled);
     }
 
     @Override
     public void close() {
+        closed = true;
+        reporting.scheduler().execute(() -> nextCheck.forEach(SchedulerPort.Cancellable::cancel));
         informer.stop();
+    }
+
+    private void scheduleCheck() {
+        if (!closed) {
+            nextCheck = Option.some(reporting.scheduler().schedule(CHECK_EVERY, this::check));
+        }
+    }
+
+    /** On the scheduler's thread: in sync while watching; relist a watch that stays down; say when the view is stale. */
+    private void check() {
+        if (closed) {
+            return;
+        }
+        Instant now = reporting.clock().now();
+        if (informer.isWatching()) {
+            lastSynced = now;
+            relistAfter = RELIST_AFTER;
+            staleReported = false;
+            if (inSync.compareAndSet(false, true)) {
+                reporting.events().emit(new AgentEvent.ClusterViewSynced(now, knownNodes().size()));
+            }
+        } else {
+            Duration down = Duration.between(lastSynced, now);
+            if (!staleReported && down.compareTo(reporting.staleAfter()) > 0) {
+                staleReported = true;
+                reporting.events().emit(new AgentEvent.ClusterViewStale(now, lastSynced, reporting.staleAfter()));
+            }
+            if (down.compareTo(relistAfter) >= 0 && informer.hasSynced()) {
+                relist(down);
+                relistAfter = relistAfter.multipliedBy(2).compareTo(RELIST_BACKOFF_MAX) > 0 ? RELIST_BACKOFF_MAX : relistAfter.multipliedBy(2);
+            }
+        }
+        scheduleCheck();
+    }
+
+    /** Replaces the informer by a fresh one, which lists; nodes gone from that list are reported removed. */
+    private void relist(Duration down) {
+        log.warn("CiliumNode watch not running for {} ms; listing afresh", down.toMillis());
+        inSync.set(false);
+        reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(),
+                "the watch has not been running for " + down.toMillis() + " ms (an expired resourceVersion?); listing afresh"));
+        SharedIndexInformer<GenericKubernetesResource> old = informer;
+        old.stop();
+        SharedIndexInformer<GenericKubernetesResource> fresh = newInformer();
+        informer = fresh;
+        fresh.start().thenRun(() -> {
+            Set<NodeName> listed = ConcurrentHashMap.newKeySet();
+            fresh.getStore().list().forEach(resource -> nameOf(resource).forEach(listed::add));
+            known.stream().filter(node -> !listed.contains(node)).toList().forEach(this::removed);
+        });
     }
 
     @Override
@@ -87,12 +183,15 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     @Override
     public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
-        nameOf(resource).forEach(node -> {
-            lastSeenKey.remove(node);
-            if (known.remove(node) && !node.equals(self)) {
-                remoteNodes.remoteNodeRemoved(node);
-            }
-        });
+        nameOf(resource).forEach(this::removed);
+    }
+
+    /** A deleted own node is not reported: there is nothing to compare or repair until it is back. */
+    private void removed(NodeName node) {
+        lastSeenKey.remove(node);
+        if (known.remove(node) && !node.equals(self)) {
+            remoteNodes.remoteNodeRemoved(node);
+        }
     }
 
     private void seen(GenericKubernetesResource resource) {
@@ -106,7 +205,12 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     private void keySeen(NodeName node, Option<Spi> key) {
         Option<Spi> previous = lastSeenKey.put(node, key);
-        if (!node.equals(self) && !key.equals(previous)) {
+        if (key.equals(previous)) {
+            return;
+        }
+        if (node.equals(self)) {
+            reporting.ownNodeKey().accept(key);
+        } else {
             remoteNodes.remoteNodeKeyChanged(node, key);
         }
     }

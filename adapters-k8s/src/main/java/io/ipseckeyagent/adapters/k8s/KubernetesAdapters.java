@@ -4,11 +4,15 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.ipseckeyagent.application.port.out.ClockPort;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.application.port.out.ClusterSizePort;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
 import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The Kubernetes adapters, built without any framework: a fabric8 client configured as fabric8
@@ -48,6 +53,44 @@ public final class KubernetesAdapters {
         /** The same settings, reading this kubeconfig file (flag {@code --kubeconfig}). */
         public ClientSettings withKubeconfig(Path path) {
             return new ClientSettings(Option.some(path), connectTimeout, requestTimeout);
+        }
+    }
+
+    /**
+     * What the CiliumNode watch reports besides other nodes' keys: the own node's {@code spec.encryption.key}
+     * as the API server holds it ({@code ownNodeKey}, called on the informer's thread when first seen
+     * and whenever it changes, relists included; none when the node publishes no valid key), and the
+     * view's health as {@link io.ipseckeyagent.application.port.out.AgentEvent}s
+     * ({@code ClusterViewSynced}, {@code ClusterViewFailing}, {@code ClusterViewStale} after
+     * {@code staleAfter} without a successful list or watch). The watchdog runs on {@code scheduler}.
+     */
+    public record ViewReporting(Consumer<Option<Spi>> ownNodeKey, AgentEventsPort events, ClockPort clock,
+                                SchedulerPort scheduler, Duration staleAfter) {
+        /** The staleness bound when none is configured. */
+        public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(2);
+
+        public ViewReporting {
+            Objects.requireNonNull(ownNodeKey, "ownNodeKey");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(scheduler, "scheduler");
+            if (staleAfter.isNegative() || staleAfter.isZero()) {
+                throw new IllegalArgumentException("staleAfter must be positive");
+            }
+        }
+
+        /** Reports nothing and runs no watchdog (no relist of a watch that cannot resume): for the demo. */
+        static ViewReporting quiet() {
+            SchedulerPort never = new SchedulerPort() {
+                @Override
+                public void execute(Runnable task) {}
+
+                @Override
+                public Cancellable schedule(Duration delay, Runnable task) {
+                    return () -> false;
+                }
+            };
+            return new ViewReporting(key -> {}, event -> {}, java.time.Instant::now, never, DEFAULT_STALE_AFTER);
         }
     }
 
@@ -128,10 +171,20 @@ public final class KubernetesAdapters {
     /**
      * The watch on every CiliumNode. It calls {@code remoteNodes} (on fabric8's informer thread, one
      * call at a time) when another node's key changes or it goes away; {@code self} is tracked but
-     * never reported, and is always in the view. Call {@link ClusterWatch#start()} to begin.
+     * reported to {@code reporting} only, and is always in the view. Call {@link ClusterWatch#start()} to begin.
      */
     public static ClusterWatch observer(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self) {
-        return new CiliumNodeObserver(client, remoteNodes, self);
+        return observer(client, remoteNodes, self, ViewReporting.quiet());
+    }
+
+    /**
+     * The agent's watch: as {@link #observer(KubernetesClient, ObserveRemoteNodeUseCase, NodeName)},
+     * and the own node's key, the view's health and the relist of a watch that cannot resume
+     * through {@code reporting}.
+     */
+    public static ClusterWatch observer(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self,
+            ViewReporting reporting) {
+        return new CiliumNodeObserver(client, remoteNodes, self, reporting);
     }
 
     /**

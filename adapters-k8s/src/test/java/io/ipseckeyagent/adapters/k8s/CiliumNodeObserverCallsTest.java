@@ -74,7 +74,7 @@ class CiliumNodeObserverCallsTest {
     private void started() {
         observer = new CiliumNodeObserver(
                 api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())),
-                remoteNodes, SELF);
+                remoteNodes, SELF, KubernetesAdapters.ViewReporting.quiet());
         observer.start().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 }

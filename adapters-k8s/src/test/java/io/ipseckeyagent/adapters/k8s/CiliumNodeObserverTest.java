@@ -7,7 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
+import io.ipseckeyagent.adapters.inmemory.VirtualTime;
+import io.ipseckeyagent.application.port.out.AgentEvent;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionFactory;
@@ -26,7 +30,12 @@ class CiliumNodeObserverTest {
 
     private final MockApiServer api = new MockApiServer();
     private final RecordingRemoteNodes core = new RecordingRemoteNodes();
-    private final CiliumNodeObserver observer = new CiliumNodeObserver(api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())), core, SELF);
+    private final VirtualTime time = new VirtualTime();
+    private final List<Option<Spi>> ownKeys = new CopyOnWriteArrayList<>();
+    private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
+    private final CiliumNodeObserver observer = new CiliumNodeObserver(
+            api.newClient(config -> KubernetesAdapters.tuned(config, KubernetesAdapters.ClientSettings.defaults())), core, SELF,
+            new KubernetesAdapters.ViewReporting(ownKeys::add, events::add, time, time, Duration.ofSeconds(30)));
 
     @AfterEach
     void stop() {
@@ -114,6 +123,72 @@ class CiliumNodeObserverTest {
 
         waiting().until(() -> core.calls().contains("node-c key 5"));
         assertThat(core.calls()).containsExactlyInAnyOrder("node-b key 3", "node-c key 3", "node-c key 5");
+    }
+
+    @Test
+    void aWatchRequestAnsweredHttp410IsFollowedByAFreshList() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+        int lists = api.listsServed();
+
+        api.answerWatchesGoneUntilList();
+        api.stop(); // the open watch drops; the agent's re-watch from its resourceVersion is answered 410
+        api.startAgain();
+        api.setKeyField(B, 5);
+
+        waiting().until(() -> {
+            time.advance(Duration.ofSeconds(1)); // the watchdog's checks; the watch itself runs in real time
+            return core.calls().contains("node-b key 5");
+        });
+        assertThat(api.listsServed()).isGreaterThan(lists);
+        assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOf(AgentEvent.ClusterViewFailing.class));
+    }
+
+    @Test
+    void theOwnNodesKeyGoesToTheCallbackWhenFirstSeenAndWhenItChangesRelistsIncluded() {
+        api.createNode(SELF, Option.some(Spi.of(2)));
+        api.createNode(B, Option.some(Spi.of(2)));
+        started();
+        assertThat(ownKeys).containsExactly(Option.some(Spi.of(2)));
+
+        api.setLabel(SELF, "topology.kubernetes.io/zone", "z1");
+        api.setKeyField(SELF, 3);
+        api.setKeyField(B, 3);
+        waiting().until(() -> core.calls().contains("node-b key 3"));
+        assertThat(ownKeys).containsExactly(Option.some(Spi.of(2)), Option.some(Spi.of(3)));
+
+        // Someone else writes the own node while the watch cannot resume: the relist carries it.
+        api.answerWatchesGoneUntilList();
+        api.stop();
+        api.startAgain();
+        api.setKeyField(SELF, 1);
+        api.setKeyField(B, 4);
+        waiting().until(() -> {
+            time.advance(Duration.ofSeconds(1));
+            return core.calls().contains("node-b key 4");
+        });
+        assertThat(ownKeys).containsExactly(Option.some(Spi.of(2)), Option.some(Spi.of(3)), Option.some(Spi.of(1)));
+    }
+
+    @Test
+    void theViewIsReportedInSyncThenStaleWhenNoListOrWatchSucceedsForLongerThanTheBound() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+        waiting().until(() -> {
+            time.advance(Duration.ofSeconds(1));
+            return events.stream().anyMatch(AgentEvent.ClusterViewSynced.class::isInstance);
+        });
+
+        api.stop();
+        waiting().until(() -> {
+            time.advance(Duration.ofSeconds(1));
+            return events.stream().anyMatch(AgentEvent.ClusterViewStale.class::isInstance);
+        });
+        AgentEvent.ClusterViewStale stale = events.stream().filter(AgentEvent.ClusterViewStale.class::isInstance)
+                .map(AgentEvent.ClusterViewStale.class::cast).findFirst().orElseThrow();
+        assertThat(Duration.between(stale.lastSynced(), stale.at())).isGreaterThan(Duration.ofSeconds(30));
+        assertThat(stale.bound()).isEqualTo(Duration.ofSeconds(30));
+
     }
 
     @Test

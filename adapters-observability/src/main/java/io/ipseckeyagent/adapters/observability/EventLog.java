@@ -4,6 +4,9 @@ import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewFailing;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewStale;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileChangeDetected;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
@@ -103,6 +106,13 @@ final class EventLog implements AgentEventsPort {
                     .addKeyValue("clusterName", e.clusterName())
                     .addKeyValue("nodeName", e.node().value())
                     .log();
+            case ClusterViewSynced e -> log.atInfo().setMessage("CiliumNode view in sync")
+                    .addKeyValue("knownNodes", e.knownNodes()).log();
+            case ClusterViewFailing e -> log.atWarn().setMessage("CiliumNode watch failing, retrying")
+                    .addKeyValue("reason", e.reason()).log();
+            case ClusterViewStale e -> log.atError().setMessage("CiliumNode view stale")
+                    .addKeyValue("lastSynced", e.lastSynced().toString())
+                    .addKeyValue("bound", duration(e.bound())).log();
             case RotationCancelled e ->
                     log.atInfo().setMessage("IPsec key rotation cancelled").addKeyValue("reason", e.reason()).log();
         }

@@ -3,6 +3,9 @@ package io.ipseckeyagent.adapters.observability;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewFailing;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewStale;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
@@ -45,6 +48,8 @@ final class EventMetrics implements AgentEventsPort {
     private final Counter keyLookupFailures;
     private final Counter remoteNodeUpdates;
     private final Counter adoptionOverdue;
+    private final Counter clusterViewFailures;
+    private final Gauge clusterViewStale;
 
     EventMetrics(PrometheusRegistry registry) {
         activeSpi = Gauge.builder().name(PREFIX + "active_spi")
@@ -91,6 +96,14 @@ final class EventMetrics implements AgentEventsPort {
                 .help("Keys not applied and published within the rotation window")
                 .withoutExemplars()
                 .register(registry);
+        clusterViewFailures = Counter.builder().name(PREFIX + "cluster_view_failures")
+                .help("Failed lists and watches of CiliumNodes")
+                .withoutExemplars()
+                .register(registry);
+        clusterViewStale = Gauge.builder().name(PREFIX + "cluster_view_stale")
+                .help("1 while no list or watch of CiliumNodes succeeded for longer than the staleness bound")
+                .withoutExemplars()
+                .register(registry);
     }
 
     @Override
@@ -120,6 +133,9 @@ final class EventMetrics implements AgentEventsPort {
             case AdoptionOverdue e -> adoptionOverdue.inc();
             case RemoteNodeUpdated e -> remoteNodeUpdates.inc();
             case RotationCancelled e -> rotations.labelValues("cancelled").inc();
+            case ClusterViewSynced e -> clusterViewStale.set(0);
+            case ClusterViewFailing e -> clusterViewFailures.inc();
+            case ClusterViewStale e -> clusterViewStale.set(1);
             // Counted elsewhere (KeysApplied, KeysRejected...) or not worth a metric.
             case KeyFileChangeDetected e -> {}
             case KeysLoaded e -> {}

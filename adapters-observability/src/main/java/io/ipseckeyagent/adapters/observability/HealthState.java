@@ -3,6 +3,9 @@ package io.ipseckeyagent.adapters.observability;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewFailing;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewStale;
+import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
@@ -17,6 +20,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,14 +30,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * not read its key file yet (so a readiness probe waits for the first load), the key file is
  * invalid (until it loads again), applying failed (until keys apply or the file matches the applied
  * key), the published key could not be looked up at start (until a publish succeeds), the last
- * publish attempt failed (until one succeeds), adoption is overdue (until the SPI is published). Safe to read from the HTTP thread while the agent's thread writes.
+ * publish attempt failed (until one succeeds), adoption is overdue (until the SPI is published), the API
+ * server has not answered yet, listing or watching CiliumNodes fails or the view is stale (until the
+ * watch is in sync again). Safe to read from the HTTP thread while the agent's thread writes.
  */
 final class HealthState implements AgentEventsPort {
     /** In the order {@code /healthz} lists them. */
-    private enum Condition { STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE }
+    private enum Condition { STARTING, API_STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE, CLUSTER_VIEW_FAILING, CLUSTER_VIEW_STALE }
 
     private final AtomicReference<SortedMap<Condition, String>> failing =
-            new AtomicReference<>(TreeMap.of(Condition.STARTING, "starting: the key file has not been read yet"));
+            new AtomicReference<>(TreeMap.of(Condition.STARTING, "starting: the key file has not been read yet",
+                    Condition.API_STARTING, "starting: no answer from the API server yet"));
 
     HealthStatus status() {
         return new HealthStatus(failing.get().values().toList());
@@ -71,6 +78,18 @@ final class HealthState implements AgentEventsPort {
                 clear(Condition.LOOKUP_FAILED);
                 clear(Condition.ADOPTION_OVERDUE);
             }
+            case ClusterViewSynced e -> {
+                clear(Condition.API_STARTING);
+                clear(Condition.CLUSTER_VIEW_FAILING);
+                clear(Condition.CLUSTER_VIEW_STALE);
+            }
+            // The first answer, even a failure, ends "starting": from then on the failure is the reason.
+            case ClusterViewFailing e -> {
+                clear(Condition.API_STARTING);
+                fail(Condition.CLUSTER_VIEW_FAILING, "degraded: failed to list or watch CiliumNodes: " + e.reason());
+            }
+            case ClusterViewStale e -> fail(Condition.CLUSTER_VIEW_STALE, "degraded: cluster view stale: no successful list or watch"
+                    + " of CiliumNodes since " + e.lastSynced() + " (bound " + GoDuration.format(e.bound()) + ")");
             // No bearing on health.
             case KeyFileChangeDetected e -> {}
             case JitterChosen e -> {}

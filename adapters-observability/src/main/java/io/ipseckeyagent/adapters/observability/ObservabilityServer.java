@@ -57,7 +57,12 @@ final class ObservabilityServer implements ObservabilityAdapters.Server {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
-        server.createContext("/metrics", new MetricsHandler(registry));
+        MetricsHandler metrics = new MetricsHandler(registry);
+        server.createContext("/metrics", exchange -> {
+            if (readOnly(exchange)) {
+                metrics.handle(exchange);
+            }
+        });
         server.createContext("/healthz", exchange -> answerHealth(exchange, health.get()));
         server.start();
         return new ObservabilityServer(server);
@@ -73,14 +78,25 @@ final class ObservabilityServer implements ObservabilityAdapters.Server {
         server.stop(0);
     }
 
+    /** GET and HEAD go on; anything else is answered 405 (and the exchange closed) here. */
+    private static boolean readOnly(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return true;
+        }
+        try (exchange) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            exchange.sendResponseHeaders(405, -1);
+        }
+        return false;
+    }
+
     private static void answerHealth(HttpExchange exchange, HealthStatus status) throws IOException {
+        if (!readOnly(exchange)) {
+            return;
+        }
         try (exchange) {
             String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
             byte[] body = status.toJson().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");

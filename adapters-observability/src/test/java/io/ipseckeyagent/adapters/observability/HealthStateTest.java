@@ -2,6 +2,7 @@ package io.ipseckeyagent.adapters.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.PublishOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,16 +10,42 @@ import org.junit.jupiter.api.Test;
 class HealthStateTest {
     private final HealthState health = new HealthState();
 
-    /** Past start: the key file has been read once. */
+    /** Past start: the key file has been read once and the API server has answered. */
     @BeforeEach
     void started() {
         health.emit(SampleEvents.loaded());
+        health.emit(new AgentEvent.ClusterViewSynced(SampleEvents.T0, 3));
+    }
+
+    @Test
+    void startingUntilTheApiServerFirstAnswersThenAFailingListOrWatchIsDegraded() {
+        HealthState health = new HealthState();
+        health.emit(SampleEvents.loaded());
+        assertThat(health.status().reasons()).containsExactly("starting: no answer from the API server yet");
+
+        health.emit(new AgentEvent.ClusterViewFailing(SampleEvents.T0, "HTTP 503"));
+        assertThat(health.status().reasons()).containsExactly("degraded: failed to list or watch CiliumNodes: HTTP 503");
+
+        health.emit(new AgentEvent.ClusterViewSynced(SampleEvents.T0, 3));
+        assertThat(health.status().healthy()).isTrue();
+    }
+
+    @Test
+    void aStaleClusterViewIsDegradedUntilTheWatchIsInSyncAgain() {
+        health.emit(new AgentEvent.ClusterViewStale(SampleEvents.T0, SampleEvents.T0.minusSeconds(150), java.time.Duration.ofMinutes(2)));
+        assertThat(health.status().reasons()).containsExactly("degraded: cluster view stale: no successful list or watch"
+                + " of CiliumNodes since " + SampleEvents.T0.minusSeconds(150) + " (bound 2m0s)");
+
+        health.emit(new AgentEvent.ClusterViewSynced(SampleEvents.T0, 3));
+        assertThat(health.status().healthy()).isTrue();
     }
 
     @Test
     void notReadyUntilTheKeyFileHasBeenRead() {
         HealthState health = new HealthState();
-        assertThat(health.status().reasons()).containsExactly("starting: the key file has not been read yet");
+        assertThat(health.status().reasons()).containsExactly("starting: the key file has not been read yet",
+                "starting: no answer from the API server yet");
+        health.emit(new AgentEvent.ClusterViewSynced(SampleEvents.T0, 3));
 
         health.emit(SampleEvents.detected());
         assertThat(health.status().healthy()).isFalse();

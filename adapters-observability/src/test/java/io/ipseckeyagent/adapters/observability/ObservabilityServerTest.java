@@ -35,6 +35,16 @@ class ObservabilityServerTest {
         server.close();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"POST", "PUT", "DELETE"})
+    void metricsAnswersWritesWith405AsHealthzDoes(String method) throws Exception {
+        HttpResponse<String> write = send(HttpRequest.newBuilder(uri("/metrics")).method(method, HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(write.statusCode()).isEqualTo(405);
+        assertThat(write.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(get("/metrics").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
@@ -72,6 +82,7 @@ class ObservabilityServerTest {
     @Test
     void healthzGoesFromOkToUnhealthyAndBack() throws Exception {
         observability.events().emit(SampleEvents.loaded());
+        observability.events().emit(new io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced(SampleEvents.T0, 1));
         HttpResponse<String> ok = get("/healthz");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("{\"status\":\"ok\"}");

@@ -9,7 +9,13 @@ import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClientSettings;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
+import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.control.Option;
+import java.util.function.Consumer;
 import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 
@@ -38,7 +44,13 @@ public final class KubernetesAdaptersModule extends AbstractModule {
     /** Not started here: the lifecycle starts it, after the metrics server and before the key file watch; it feeds the core once built. */
     @Provides
     @Singleton
-    ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core, RunConfiguration configuration) {
-        return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName());
+    ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core, RunConfiguration configuration,
+            AgentEventsPort events, ClockPort clock, SchedulerPort scheduler) {
+        // The own node's key as the API server holds it: to be connected to the core's own-node in-port
+        // (ObserveOwnNodeUseCase) once it exists; until then the observer only tracks it.
+        Consumer<Option<Spi>> ownNodeKey = key -> {};
+        return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName(),
+                new KubernetesAdapters.ViewReporting(ownNodeKey, events, clock, scheduler,
+                        KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER));
     }
 }

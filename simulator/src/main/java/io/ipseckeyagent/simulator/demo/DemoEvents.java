@@ -47,6 +47,9 @@ final class DemoEvents implements AgentEventsPort {
             case AgentEvent.KeysApplied e -> {}
             case AgentEvent.RemoteNodeRemoved e -> {}
             case AgentEvent.RotationCancelled e -> {}
+            case AgentEvent.ClusterViewSynced e -> {}
+            case AgentEvent.ClusterViewFailing e -> {}
+            case AgentEvent.ClusterViewStale e -> {}
         }
     }
 

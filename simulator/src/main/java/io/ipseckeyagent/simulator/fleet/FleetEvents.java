@@ -56,6 +56,9 @@ final class FleetEvents implements AgentEventsPort {
             case AgentEvent.RemoteNodeUpdated updated -> { }
             case AgentEvent.RemoteNodeRemoved removed -> { }
             case AgentEvent.RotationCancelled cancelled -> { }
+            case AgentEvent.ClusterViewSynced synced -> { }
+            case AgentEvent.ClusterViewFailing failing -> { }
+            case AgentEvent.ClusterViewStale stale -> { }
         }
     }
 

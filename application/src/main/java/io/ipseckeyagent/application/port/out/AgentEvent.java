@@ -57,6 +57,18 @@ public sealed interface AgentEvent {
 
     record RemoteNodeRemoved(Instant at, String clusterName, NodeName node) implements AgentEvent {}
 
+    /**
+     * The API server answered the CiliumNode list or watch: the cluster view is current. Emitted by
+     * the watch (on its own thread) at the first answer and again after each failure or staleness.
+     */
+    record ClusterViewSynced(Instant at, int knownNodes) implements AgentEvent {}
+
+    /** Listing or watching CiliumNodes failed; the watch retries (and relists) on its own. */
+    record ClusterViewFailing(Instant at, String reason) implements AgentEvent {}
+
+    /** No successful list or watch of CiliumNodes since {@code lastSynced}, longer than {@code bound}. */
+    record ClusterViewStale(Instant at, Instant lastSynced, Duration bound) implements AgentEvent {}
+
     /** A pending rotation or retry was dropped because the agent is stopping. */
     record RotationCancelled(Instant at, String reason) implements AgentEvent {}
 }
