@@ -54,8 +54,8 @@ class RotationIT {
         agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 4,
                 MAX_JITTER.plus(Duration.ofSeconds(10)));
 
-        Duration delay = GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(IllegalArgumentException::new);
-        Duration max = GoDuration.parse(jitter.path("maxDelay").asString()).getOrElseThrow(IllegalArgumentException::new);
+        Duration delay = GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
+        Duration max = GoDuration.parse(jitter.path("maxDelay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
         assertThat(max).isEqualTo(MAX_JITTER);
         assertThat(delay).isBetween(Duration.ZERO, max);
 

@@ -39,7 +39,7 @@ class ShutdownIT {
 
         node.secret.write(node.keys.line(3));
         JsonNode jitter = first.awaitLogged("Jitter chosen for IPsec key rotation", Duration.ofSeconds(10));
-        assertThat(GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(IllegalArgumentException::new)).as("long enough to still be waiting")
+        assertThat(GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message))).as("long enough to still be waiting")
                 .isGreaterThan(Duration.ofSeconds(10));
 
         Exit exit = first.terminate();
