@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ipseckeyagent.standins.MockApiServer.Request;
+import io.ipseckeyagent.domain.time.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +54,8 @@ class RotationIT {
         agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 4,
                 MAX_JITTER.plus(Duration.ofSeconds(10)));
 
-        Duration delay = GoDurations.parse(jitter.path("delay").asString());
-        Duration max = GoDurations.parse(jitter.path("maxDelay").asString());
+        Duration delay = GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
+        Duration max = GoDuration.parse(jitter.path("maxDelay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
         assertThat(max).isEqualTo(MAX_JITTER);
         assertThat(delay).isBetween(Duration.ZERO, max);
 

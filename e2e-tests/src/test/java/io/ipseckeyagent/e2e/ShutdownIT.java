@@ -2,6 +2,7 @@ package io.ipseckeyagent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.e2e.AgentProcess.Exit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class ShutdownIT {
 
         node.secret.write(node.keys.line(3));
         JsonNode jitter = first.awaitLogged("Jitter chosen for IPsec key rotation", Duration.ofSeconds(10));
-        assertThat(GoDurations.parse(jitter.path("delay").asString())).as("long enough to still be waiting")
+        assertThat(GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message))).as("long enough to still be waiting")
                 .isGreaterThan(Duration.ofSeconds(10));
 
         Exit exit = first.terminate();

@@ -1,7 +1,14 @@
 package io.ipseckeyagent.adapters.observability;
 
-/** The few JSON (and logfmt) escaping rules this package needs; no JSON library at runtime. */
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * Quoted strings for the log lines (JSON values and quoted logfmt values), escaped by Jackson's
+ * string encoder: the hot path needs no generator, only the escaping.
+ */
 final class Json {
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+
     private Json() {}
 
     static String quote(String text) {
@@ -16,24 +23,21 @@ final class Json {
         out.append('"');
     }
 
-    /** Escapes quotes, backslashes and control characters, so a value never breaks a line or a string. */
+    /**
+     * Jackson escapes quotes, backslashes and control characters; DEL and the Unicode line and
+     * paragraph separators, which it leaves, are escaped here too, so a value never breaks a line
+     * for a reader that splits on them (as Go's strconv.Quote does for logfmt).
+     */
     static void appendEscaped(StringBuilder out, String text) {
+        int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c == 0x7f || c == '\u2028' || c == '\u2029') {
+                ENCODER.quoteAsString(text.subSequence(start, i), out);
+                out.append(String.format("\\u%04x", (int) c));
+                start = i + 1;
             }
         }
+        ENCODER.quoteAsString(start == 0 ? text : text.subSequence(start, text.length()), out);
     }
 }

@@ -123,6 +123,8 @@ class LogLinesTest {
                             case 'n' -> value.append('\n');
                             case 'r' -> value.append('\r');
                             case 't' -> value.append('\t');
+                            case 'b' -> value.append('\b');
+                            case 'f' -> value.append('\f');
                             case 'u' -> {
                                 value.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
                                 i += 4;

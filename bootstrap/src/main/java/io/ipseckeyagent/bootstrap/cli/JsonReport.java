@@ -5,82 +5,74 @@ import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.ipseckeyagent.domain.key.KeySummary;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.io.StringWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * One JSON object: {@code file, valid, activeSpi, keys, errors, warnings}. Keys are listed by
- * their {@link KeySummary}, which holds no key material. Written by hand: the shape is small.
+ * their {@link KeySummary}, which holds no key material. Jackson's streaming generator (no
+ * databind: check-keys starts in the time a CI step can afford); non-ASCII is escaped, so any
+ * console shows it.
  */
 final class JsonReport {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
+
     private JsonReport() {}
 
     static String render(String file, KeyFileCheck check) {
-        List<KeySummary> keys = check.keySet().map(set -> set.summaries()).getOrElse(List.empty());
-        return "{" + field("file", Json.string(file))
-                + "," + field("valid", String.valueOf(check.isValid()))
-                + "," + field("activeSpi", Json.number(check.keySet().map(set -> set.activeSpi().value())))
-                + "," + field("keys", Json.array(keys.map(JsonReport::key)))
-                + "," + field("errors", Json.array(check.errors().map(JsonReport::problem)))
-                + "," + field("warnings", Json.array(check.warnings().map(JsonReport::problem)))
-                + "}\n";
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("file", file);
+            json.writeBooleanProperty("valid", check.isValid());
+            number(json, "activeSpi", check.keySet().map(set -> set.activeSpi().value()));
+            json.writeArrayPropertyStart("keys");
+            check.keySet().map(set -> set.summaries()).getOrElse(List.empty()).forEach(key -> key(json, key));
+            json.writeEndArray();
+            problems(json, "errors", check.errors());
+            problems(json, "warnings", check.warnings());
+            json.writeEndObject();
+        }
+        return out.append('\n').toString();
     }
 
-    private static String key(KeySummary key) {
-        List<String> fields = List.of(
-                field("line", String.valueOf(key.line())),
-                field("spi", String.valueOf(key.spi().value())),
-                field("perNodeKeys", String.valueOf(key.perNodeKeys())),
-                field("type", Json.string(key.typeName())),
-                field("algorithms", Json.array(key.algorithms().map(Json::string))),
-                field("keyBytes", String.valueOf(key.keyBytes())));
+    private static void key(JsonGenerator json, KeySummary key) {
+        json.writeStartObject();
+        json.writeNumberProperty("line", key.line());
+        json.writeNumberProperty("spi", key.spi().value());
+        json.writeBooleanProperty("perNodeKeys", key.perNodeKeys());
+        json.writeStringProperty("type", key.typeName());
+        json.writeArrayPropertyStart("algorithms");
+        key.algorithms().forEach(json::writeString);
+        json.writeEndArray();
+        json.writeNumberProperty("keyBytes", key.keyBytes());
         // authKeyBytes only for auth + enc keys; icvBits always, null for auth + enc keys
-        fields = fields.appendAll(key.authKeyBytes().map(bytes -> field("authKeyBytes", String.valueOf(bytes))));
-        fields = fields.append(field("icvBits", Json.number(key.icvBits())))
-                .append(field("fingerprint", Json.string(key.fingerprint())));
-        return fields.mkString("{", ",", "}");
+        key.authKeyBytes().forEach(bytes -> json.writeNumberProperty("authKeyBytes", bytes.intValue()));
+        number(json, "icvBits", key.icvBits());
+        json.writeStringProperty("fingerprint", key.fingerprint());
+        json.writeEndObject();
     }
 
-    private static String problem(KeyFileProblem problem) {
-        return "{" + field("line", Json.number(problem.line())) + "," + field("message", Json.string(problem.message()))
-                + "," + field("affects", problem.affects().map(versions -> Json.string(versions.description())).getOrElse("null"))
-                + "}";
+    private static void problems(JsonGenerator json, String name, List<KeyFileProblem> problems) {
+        json.writeArrayPropertyStart(name);
+        for (KeyFileProblem problem : problems) {
+            json.writeStartObject();
+            number(json, "line", problem.line());
+            json.writeStringProperty("message", problem.message());
+            json.writeName("affects");
+            problem.affects().fold(json::writeNull, versions -> json.writeString(versions.description()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
-    private static String field(String name, String json) {
-        return Json.string(name) + ":" + json;
-    }
-
-    /** The few JSON values the report needs. */
-    static final class Json {
-        private Json() {}
-
-        static String number(Option<Integer> value) {
-            return value.map(String::valueOf).getOrElse("null");
-        }
-
-        static String array(List<String> jsonValues) {
-            return jsonValues.mkString("[", ",", "]");
-        }
-
-        /** A JSON string; everything outside printable ASCII is escaped, so any console shows it. */
-        static String string(String value) {
-            StringBuilder json = new StringBuilder("\"");
-            for (char c : value.toCharArray()) {
-                switch (c) {
-                    case '"' -> json.append("\\\"");
-                    case '\\' -> json.append("\\\\");
-                    case '\n' -> json.append("\\n");
-                    case '\r' -> json.append("\\r");
-                    case '\t' -> json.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c > 0x7e) {
-                            json.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            json.append(c);
-                        }
-                    }
-                }
-            }
-            return json.append('"').toString();
-        }
+    private static void number(JsonGenerator json, String name, Option<Integer> value) {
+        json.writeName(name);
+        value.fold(json::writeNull, number -> json.writeNumber(number.intValue()));
     }
 }

@@ -1,95 +1,125 @@
 package io.ipseckeyagent.simulator.format;
 
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Renders maps (in their own order), lists, strings, numbers, booleans and null as indented JSON.
- * Lists of plain values stay on one line, so per-second series read as rows.
+ * Renders maps (in their own order), lists, strings, numbers, booleans and null as indented JSON,
+ * through Jackson. Lists of plain values stay on one line, so per-second series read as rows.
  */
 public final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(Double.class, new PlainDouble()))
+            .defaultPrettyPrinter(new Layout())
+            .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .build();
+
     private Json() {}
 
     public static String render(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value, "");
-        return out.append('\n').toString();
+        return MAPPER.writeValueAsString(value) + "\n";
     }
 
-    private static void write(StringBuilder out, Object value, String indent) {
-        if (value instanceof Map<?, ?> map) {
-            writeObject(out, map, indent);
-        } else if (value instanceof List<?> list) {
-            writeArray(out, list, indent);
-        } else if (value instanceof String text) {
-            writeString(out, text);
-        } else if (value instanceof Double || value instanceof Float) {
-            out.append(BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString());
-        } else if (value == null || value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else {
-            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
-        }
-    }
-
-    private static void writeObject(StringBuilder out, Map<?, ?> map, String indent) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        String inner = indent + "  ";
-        out.append("{\n");
-        for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator(); entries.hasNext();) {
-            Map.Entry<?, ?> entry = entries.next();
-            out.append(inner);
-            writeString(out, String.valueOf(entry.getKey()));
-            out.append(": ");
-            write(out, entry.getValue(), inner);
-            out.append(entries.hasNext() ? ",\n" : "\n");
-        }
-        out.append(indent).append('}');
-    }
-
-    private static void writeArray(StringBuilder out, List<?> list, String indent) {
-        boolean flat = list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
-        if (flat) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                write(out, list.get(i), indent);
-                out.append(i + 1 < list.size() ? ", " : "");
-            }
-            out.append(']');
-            return;
-        }
-        String inner = indent + "  ";
-        out.append("[\n");
-        for (int i = 0; i < list.size(); i++) {
-            out.append(inner);
-            write(out, list.get(i), inner);
-            out.append(i + 1 < list.size() ? ",\n" : "\n");
-        }
-        out.append(indent).append(']');
-    }
-
-    private static void writeString(StringBuilder out, String text) {
-        out.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+    /** Whole doubles without a trailing {@code .0} ({@code 150}, {@code 0.25}). */
+    private static final class PlainDouble extends ValueSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator json, SerializationContext context) {
+            if (Double.isFinite(value)) {
+                json.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+            } else {
+                json.writeNumber(value);
             }
         }
-        out.append('"');
+    }
+
+    /**
+     * Two-space indents and {@code "name": value}; an array is laid out one item a line only when it
+     * holds objects or arrays. Stateless: every choice is read from the generator's context.
+     */
+    private static final class Layout implements PrettyPrinter {
+        @Override
+        public void writeRootValueSeparator(JsonGenerator json) {}
+
+        @Override
+        public void writeStartObject(JsonGenerator json) {
+            json.writeRaw('{');
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator json) {
+            newLine(json, depth(json));
+        }
+
+        @Override
+        public void writeObjectNameValueSeparator(JsonGenerator json) {
+            json.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator json) {
+            json.writeRaw(',');
+            newLine(json, depth(json));
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator json, int entries) {
+            if (entries > 0) {
+                newLine(json, depth(json) - 1);
+            }
+            json.writeRaw('}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator json) {
+            json.writeRaw('[');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator json) {
+            if (!flat(json)) {
+                newLine(json, depth(json));
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator json) {
+            if (flat(json)) {
+                json.writeRaw(", ");
+            } else {
+                json.writeRaw(',');
+                newLine(json, depth(json));
+            }
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator json, int values) {
+            if (values > 0 && !flat(json)) {
+                newLine(json, depth(json) - 1);
+            }
+            json.writeRaw(']');
+        }
+
+        private static int depth(JsonGenerator json) {
+            return json.streamWriteContext().getNestingDepth();
+        }
+
+        /** The array being written holds no objects or arrays. */
+        private static boolean flat(JsonGenerator json) {
+            TokenStreamContext array = json.streamWriteContext();
+            return !(array.currentValue() instanceof List<?> list)
+                    || list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
+        }
+
+        private static void newLine(JsonGenerator json, int depth) {
+            json.writeRaw("\n" + "  ".repeat(Math.max(0, depth)));
+        }
     }
 }
