@@ -15,6 +15,11 @@ import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileSettleCutShort;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyIdWentBack;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeConverged;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeDriftDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.RotationResumed;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.vavr.collection.SortedMap;
@@ -26,11 +31,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * not read its key file yet (so a readiness probe waits for the first load), the key file is
  * invalid (until it loads again), applying failed (until keys apply or the file matches the applied
  * key), the published key could not be looked up at start (until a publish succeeds), the last
- * publish attempt failed (until one succeeds), adoption is overdue (until the SPI is published). Safe to read from the HTTP thread while the agent's thread writes.
+ * publish attempt failed (until one succeeds), adoption is overdue (until the SPI is published),
+ * this node's CiliumNode holds another SPI than the applied one (until it converges). Safe to read from the HTTP thread while the agent's thread writes.
  */
 final class HealthState implements AgentEventsPort {
     /** In the order {@code /healthz} lists them. */
-    private enum Condition { STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE }
+    private enum Condition { STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE,
+        OWN_NODE_DRIFT }
 
     private final AtomicReference<SortedMap<Condition, String>> failing =
             new AtomicReference<>(TreeMap.of(Condition.STARTING, "starting: the key file has not been read yet"));
@@ -71,7 +78,14 @@ final class HealthState implements AgentEventsPort {
                 clear(Condition.LOOKUP_FAILED);
                 clear(Condition.ADOPTION_OVERDUE);
             }
+            case OwnNodeDriftDetected e -> fail(Condition.OWN_NODE_DRIFT, "CiliumNode " + e.node() + " holds SPI "
+                    + e.held().map(spi -> String.valueOf(spi.value())).getOrElse("none") + ", not the applied SPI " + e.applied()
+                    + "; repairing by " + e.repairBy());
+            case OwnNodeConverged e -> clear(Condition.OWN_NODE_DRIFT);
             // No bearing on health.
+            case KeyFileSettleCutShort e -> {}
+            case RotationResumed e -> {}
+            case KeyIdWentBack e -> {}
             case KeyFileChangeDetected e -> {}
             case JitterChosen e -> {}
             case RemoteNodeUpdated e -> {}

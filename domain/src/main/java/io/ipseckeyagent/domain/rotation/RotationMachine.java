@@ -130,11 +130,9 @@ public final class RotationMachine {
             return Transition.stay(state);
         }
         Option<AppliedKeys> applied = started.previouslyApplied().orElse(state.applied());
-        // The earliest rotation not finished: one an earlier run began, or applied and did not publish.
-        Option<Instant> pending = started.pending().filter(change -> applied.exists(change::leaves))
-                .map(PendingChange::detectedAt);
-        Option<Instant> unpublished = applied.filter(keys -> keys.publishedAt().isEmpty()).map(AppliedKeys::detectedAt);
-        Instant detectedAt = List.of(started.at()).appendAll(pending).appendAll(unpublished).min().getOrElse(started.at());
+        // The rotation an earlier run began from the applied keys continues; else a new one begins now.
+        Instant detectedAt = started.pending().filter(change -> applied.exists(change::leaves))
+                .map(PendingChange::detectedAt).filter(at -> at.isBefore(started.at())).getOrElse(started.at());
         Deadline deadline = Deadline.of(detectedAt, rules.jitter().keyRotationDuration());
         RotationState loading = new RotationState(new Loading(deadline, true, 0), applied, Option.none(),
                 state.lastRequest(), Option.none(), 0, List.empty(), Option.none(), false);
@@ -266,9 +264,18 @@ public final class RotationMachine {
                     .prepend(wentBack(kept, newKeys.keys().activeSpi()));
             case KeyChange.Refused refused -> afterLoad(state, loading.deadline(), loading.atStart(), loading.attempts(),
                     List.of(new ReportRejected(refused.problems(), kept)));
-            case KeyChange.Identical identical -> afterLoad(state, loading.deadline(), loading.atStart(),
+            case KeyChange.Identical identical -> afterLoad(state, unpublishedDeadline(state, loading), loading.atStart(),
                     loading.attempts(), List.of(new ReportUnchanged(keys.activeSpi())));
         };
+    }
+
+    /** At start, keys an earlier run applied and did not mark published keep their own deadline. */
+    private Deadline unpublishedDeadline(RotationState state, Loading loading) {
+        return state.applied().filter(keys -> loading.atStart() && keys.publishedAt().isEmpty())
+                .map(AppliedKeys::detectedAt)
+                .filter(at -> at.isBefore(loading.deadline().detectedAt()))
+                .map(at -> Deadline.of(at, rules.jitter().keyRotationDuration()))
+                .getOrElse(loading.deadline());
     }
 
     /** Relay mode, a restart with other keys than the applied ones: a full rotation, as for a change. */

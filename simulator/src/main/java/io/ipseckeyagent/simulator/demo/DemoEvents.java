@@ -47,6 +47,11 @@ final class DemoEvents implements AgentEventsPort {
             case AgentEvent.KeysApplied e -> {}
             case AgentEvent.RemoteNodeRemoved e -> {}
             case AgentEvent.RotationCancelled e -> {}
+            case AgentEvent.KeyFileSettleCutShort e -> {}
+            case AgentEvent.RotationResumed e -> {}
+            case AgentEvent.KeyIdWentBack e -> {}
+            case AgentEvent.OwnNodeDriftDetected e -> {}
+            case AgentEvent.OwnNodeConverged e -> {}
         }
     }
 
