@@ -286,8 +286,8 @@ public final class RotationService
     }
 
     private void startJitterWait(StartJitterWait command) {
-        Duration delay = settings.policy().delay(new JitterInput(command.max(), settings.nodeName(),
-                command.expectedSpi(), clusterView::knownNodes, random::nextUniform));
+        Duration delay = command.floor().plus(settings.policy().delay(new JitterInput(command.max().minus(command.floor()),
+                settings.nodeName(), command.expectedSpi(), clusterView::knownNodes, random::nextUniform)));
         Instant now = clock.now();
         events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, command.max(), now.plus(delay),
                 command.deadline().due()));

@@ -27,8 +27,13 @@ public sealed interface RotationCommand {
     /** Ask which SPI this node publishes; answer later with PublishedKeyFound or PublishedKeyUnknown. */
     record LookUpPublishedKey(long request) implements RotationCommand {}
 
-    /** Draw a delay in [0, max] with the jitter policy, then send {@link RotationInput.JitterWaitOver}. */
-    record StartJitterWait(Deadline deadline, Duration max, Spi expectedSpi) implements RotationCommand {}
+    /**
+     * Draw a delay in [floor, max] with the jitter policy (a draw over {@code max - floor}, plus
+     * {@code floor}), then send {@link RotationInput.JitterWaitOver}. The floor is the settle
+     * interval: a delay shorter than it would only wait for the file to settle, and bunch the
+     * shortest delays of a fleet at one instant.
+     */
+    record StartJitterWait(Deadline deadline, Duration max, Spi expectedSpi, Duration floor) implements RotationCommand {}
 
     /** Send {@link RotationInput.SettleWaitOver} after {@code delay}; replaces the current wait. */
     record StartSettleWait(Duration delay) implements RotationCommand {}

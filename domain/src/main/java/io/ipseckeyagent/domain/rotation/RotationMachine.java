@@ -202,8 +202,10 @@ public final class RotationMachine {
     }
 
     private Transition startWaiting(RotationState state, Deadline deadline, Spi expectedSpi, Instant now) {
+        Duration left = deadline.jitterLeft(rules.jitter().max(), now);
+        Duration floor = rules.settle().compareTo(left) < 0 ? rules.settle() : left;
         return Transition.to(state.withPhase(new Waiting(deadline, expectedSpi)),
-                new StartJitterWait(deadline, deadline.jitterLeft(rules.jitter().max(), now), expectedSpi),
+                new StartJitterWait(deadline, left, expectedSpi, floor),
                 new WatchDeadline(deadline));
     }
 

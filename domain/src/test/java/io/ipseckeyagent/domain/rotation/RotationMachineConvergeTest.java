@@ -147,7 +147,7 @@ class RotationMachineConvergeTest {
         on(new Applied(AppliedKeys.of(KEY_4, T0.plusSeconds(10), restart)));
 
         List<RotationCommand> wait = on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), restart));
-        assertThat(wait.head()).isEqualTo(new StartJitterWait(deadline, MAX.minusSeconds(100), Spi.of(4)));
+        assertThat(wait.head()).isEqualTo(new StartJitterWait(deadline, MAX.minusSeconds(100), Spi.of(4), SETTLE));
     }
 
     @Test
@@ -185,7 +185,7 @@ class RotationMachineConvergeTest {
         Deadline deadline = Deadline.of(T0.minusSeconds(60), WINDOW);
         List<RotationCommand> read = on(read(KEY_4, T0));
         assertThat(read.filter(ApplyKeys.class::isInstance)).as("not applied before the wait").isEmpty();
-        assertThat(read).contains(new StartJitterWait(deadline, MAX.minusSeconds(60), Spi.of(4)));
+        assertThat(read).contains(new StartJitterWait(deadline, MAX.minusSeconds(60), Spi.of(4), SETTLE));
 
         assertThat(on(new JitterWaitOver(T0.plusSeconds(30)))).containsExactly(new LoadKeyFile());
         assertThat(on(read(KEY_4, T0.plusSeconds(30)))).containsExactly(new ApplyKeys(KEY_4, T0.minusSeconds(60), 1));
@@ -209,7 +209,7 @@ class RotationMachineConvergeTest {
 
         Deadline deadline = Deadline.of(at, WINDOW);
         assertThat(drift.head()).isEqualTo(new ReportDrift(Option.some(Spi.of(2)), Spi.of(3), false, deadline.due()));
-        assertThat(drift).contains(new StartJitterWait(deadline, MAX, Spi.of(3)));
+        assertThat(drift).contains(new StartJitterWait(deadline, MAX, Spi.of(3), SETTLE));
         assertThat(drift.filter(Publish.class::isInstance)).as("no repair at the same instant").isEmpty();
 
         on(new JitterWaitOver(at.plusSeconds(40)));

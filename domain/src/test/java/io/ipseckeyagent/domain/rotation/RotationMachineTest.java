@@ -101,7 +101,7 @@ class RotationMachineTest {
         Deadline deadline = Deadline.of(T0.plusSeconds(10), WINDOW);
         assertThat(first).containsExactly(new ReportChange(false),
                 new RecordPendingChange(new PendingChange(T0.plusSeconds(10), KEY_3.active().suite().fingerprint())),
-                new StartJitterWait(deadline, MAX, Spi.of(4)), new WatchDeadline(deadline));
+                new StartJitterWait(deadline, MAX, Spi.of(4), Duration.ZERO), new WatchDeadline(deadline));
 
         RotationPhase waiting = state.phase();
         assertThat(on(new ChangeDetected(T0.plusSeconds(11)))).containsExactly(new ReportChange(true));
@@ -175,7 +175,7 @@ class RotationMachineTest {
 
         Deadline next = Deadline.of(T0.plusSeconds(100), WINDOW);
         assertThat(after).containsExactly(new RecordPublished(Spi.of(4), Deadline.of(T0, WINDOW), 1),
-                new StartJitterWait(next, Duration.ofSeconds(120), Spi.of(5)), new WatchDeadline(next));
+                new StartJitterWait(next, Duration.ofSeconds(120), Spi.of(5), Duration.ZERO), new WatchDeadline(next));
         assertThat(state.phase()).isEqualTo(new RotationPhase.Waiting(next, Spi.of(5)));
     }
 
@@ -248,7 +248,7 @@ class RotationMachineTest {
         List<RotationCommand> wait = on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0.plusSeconds(2)));
 
         Deadline deadline = Deadline.of(T0, WINDOW);
-        assertThat(wait).containsExactly(new StartJitterWait(deadline, MAX.minusSeconds(2), Spi.of(4)),
+        assertThat(wait).containsExactly(new StartJitterWait(deadline, MAX.minusSeconds(2), Spi.of(4), Duration.ZERO),
                 new WatchDeadline(deadline));
         on(new JitterWaitOver(AFTER));
         assertThat(publishIn(on(read(KEY_4))).spi()).isEqualTo(Spi.of(4));
@@ -261,7 +261,7 @@ class RotationMachineTest {
 
         List<RotationCommand> wait = on(new PublishedKeyUnknown(state.lastRequest(), T0));
 
-        assertThat(wait.head()).isEqualTo(new StartJitterWait(Deadline.of(T0, WINDOW), MAX, Spi.of(3)));
+        assertThat(wait.head()).isEqualTo(new StartJitterWait(Deadline.of(T0, WINDOW), MAX, Spi.of(3), Duration.ZERO));
     }
 
     @Test
