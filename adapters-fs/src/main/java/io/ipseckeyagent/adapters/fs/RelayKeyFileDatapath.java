@@ -7,6 +7,7 @@ import io.ipseckeyagent.domain.key.KeyFileRenderer;
 import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.PendingChange;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
@@ -64,6 +65,22 @@ final class RelayKeyFileDatapath implements DatapathPort {
         // Cilium reads the key file only: a state file that cannot be written costs times, not the key.
         return written.peek(applied -> state.apply(keys, detectedAt, appliedAt)
                 .peekLeft(problem -> log.warn("The relayed key file is written but its times are not recorded: {}", problem)));
+    }
+
+    // The rotation in progress is kept in the state file beside the relayed one: no key material.
+    @Override
+    public synchronized Either<String, PendingChange> recordPendingChange(PendingChange change) {
+        return state.recordPendingChange(change);
+    }
+
+    @Override
+    public synchronized Either<String, Option<PendingChange>> forgetPendingChange() {
+        return state.forgetPendingChange();
+    }
+
+    @Override
+    public synchronized Option<PendingChange> pendingChange() {
+        return state.pendingChange();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.PendingChange;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
@@ -41,18 +42,48 @@ final class StateFileDatapath implements DatapathPort {
 
     @Override
     public synchronized Either<String, AppliedKeys> markPublished(Spi spi, Instant publishedAt) {
-        return lastApplied()
+        // Keeps a pending change: a change seen while this SPI was being published is still to rotate.
+        return state()
                 .toEither(() -> stateFile + ": no key applied, so SPI " + spi + " cannot be marked published")
-                .filterOrElse(applied -> applied.activeSpi().equals(spi),
-                        applied -> stateFile + ": SPI " + spi + " is not the applied key (SPI " + applied.activeSpi() + ")")
-                .flatMap(applied -> write(applied.publishedAt(publishedAt)));
+                .filterOrElse(current -> current.applied().activeSpi().equals(spi),
+                        current -> stateFile + ": SPI " + spi + " is not the applied key (SPI "
+                                + current.applied().activeSpi() + ")")
+                .flatMap(current -> write(new StateFileFormat.State(current.applied().publishedAt(publishedAt),
+                        current.pending())))
+                .map(StateFileFormat.State::applied);
     }
 
     @Override
     public synchronized Option<AppliedKeys> lastApplied() {
-        Either<String, AppliedKeys> read;
+        return state().map(StateFileFormat.State::applied);
+    }
+
+    @Override
+    public synchronized Either<String, PendingChange> recordPendingChange(PendingChange change) {
+        return lastApplied()
+                .toEither(() -> stateFile + ": no key applied, so no rotation away from it can be recorded")
+                .flatMap(applied -> write(new StateFileFormat.State(applied, Option.some(change))))
+                .map(written -> change);
+    }
+
+    @Override
+    public synchronized Either<String, Option<PendingChange>> forgetPendingChange() {
+        // Nothing to drop: no write.
+        return state().filter(current -> current.pending().isDefined()).fold(
+                () -> Either.right(Option.none()),
+                current -> write(new StateFileFormat.State(current.applied(), Option.none()))
+                        .map(written -> current.pending()));
+    }
+
+    @Override
+    public synchronized Option<PendingChange> pendingChange() {
+        return state().flatMap(StateFileFormat.State::pending);
+    }
+
+    private Option<StateFileFormat.State> state() {
+        Either<String, StateFileFormat.State> read;
         try {
-            read = StateFileFormat.decode(Files.readAllBytes(stateFile));
+            read = StateFileFormat.decodeState(Files.readAllBytes(stateFile));
         } catch (NoSuchFileException e) {
             return Option.none();
         } catch (IOException e) {
@@ -64,6 +95,10 @@ final class StateFileDatapath implements DatapathPort {
     }
 
     private Either<String, AppliedKeys> write(AppliedKeys applied) {
+        return write(new StateFileFormat.State(applied, Option.none())).map(StateFileFormat.State::applied);
+    }
+
+    private Either<String, StateFileFormat.State> write(StateFileFormat.State applied) {
         return Try.run(() -> replaceAtomically(StateFileFormat.encode(applied)))
                 .toEither()
                 .mapLeft(failure -> stateFile + ": cannot write the state file: " + IoReasons.of(failure))

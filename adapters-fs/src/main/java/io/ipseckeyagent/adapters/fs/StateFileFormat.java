@@ -4,6 +4,7 @@ import io.ipseckeyagent.domain.key.KeyShape;
 import io.ipseckeyagent.domain.key.KeySummary;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.PendingChange;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The state file's JSON (version 1): what is applied, key by key, with fingerprints and lengths
- * but never key material. Times are ISO-8601; {@code publishedAt} is null until published.
+ * but never key material. Times are ISO-8601; {@code publishedAt} is null until published;
+ * {@code pending} (null when none, absent in older files) is a rotation away from these keys that
+ * has begun: {@code {"detectedAt": ..., "fromFingerprint": ...}}.
  */
 final class StateFileFormat {
     static final int VERSION = 1;
@@ -32,26 +35,50 @@ final class StateFileFormat {
     private StateFileFormat() {}
 
     record StateDocument(int version, int activeSpi, java.util.List<KeyDocument> keys, String detectedAt,
-            String appliedAt, String publishedAt) {}
+            String appliedAt, String publishedAt, PendingDocument pending) {}
+
+    record PendingDocument(String detectedAt, String fromFingerprint) {}
+
+    /** What the file holds: the applied keys and, maybe, the rotation that began from them. */
+    record State(AppliedKeys applied, Option<PendingChange> pending) {}
 
     record KeyDocument(int line, int spi, boolean perNodeKeys, String type, java.util.List<String> algorithms,
             int keyBytes, Integer authKeyBytes, Integer icvBits, String fingerprint) {}
 
     static byte[] encode(AppliedKeys applied) {
+        return encode(new State(applied, Option.none()));
+    }
+
+    static byte[] encode(State state) {
+        AppliedKeys applied = state.applied();
         StateDocument document = new StateDocument(VERSION, applied.activeSpi().value(),
                 applied.keys().map(StateFileFormat::keyDocument).toJavaList(),
                 applied.detectedAt().toString(), applied.appliedAt().toString(),
-                applied.publishedAt().map(Instant::toString).getOrNull());
+                applied.publishedAt().map(Instant::toString).getOrNull(),
+                state.pending().map(p -> new PendingDocument(p.detectedAt().toString(), p.fromFingerprint())).getOrNull());
         return JSON.writeValueAsBytes(document);
     }
 
     /** The applied keys the JSON describes, or why it does not describe any. */
     static Either<String, AppliedKeys> decode(byte[] json) {
+        return decodeState(json).map(State::applied);
+    }
+
+    /**
+     * The applied keys and pending change the JSON describes. An invalid pending record is dropped
+     * (a restart then starts a new window), never a reason to forget the applied keys.
+     */
+    static Either<String, State> decodeState(byte[] json) {
         return Try.of(() -> JSON.readValue(json, StateDocument.class))
                 .toEither()
                 .mapLeft(failure -> "not valid state JSON: " + (failure instanceof JacksonException jackson
                         ? jackson.getOriginalMessage() : failure.getMessage()))
-                .flatMap(StateFileFormat::appliedKeys);
+                .flatMap(document -> appliedKeys(document).map(applied -> new State(applied, pending(document))));
+    }
+
+    private static Option<PendingChange> pending(StateDocument document) {
+        return Option.of(document.pending())
+                .flatMap(p -> Try.of(() -> new PendingChange(Instant.parse(p.detectedAt()), p.fromFingerprint())).toOption());
     }
 
     private static KeyDocument keyDocument(KeySummary key) {

@@ -69,8 +69,24 @@ class StateFileDatapathTest extends DatapathPortContract {
                   } ],
                   "detectedAt": "2026-11-24T10:00:00.123456789Z",
                   "appliedAt": "2026-11-24T10:00:42.500Z",
-                  "publishedAt": null
+                  "publishedAt": null,
+                  "pending": null
                 }""".formatted(AUTH_ENC_KEYS.active().suite().fingerprint()));
+    }
+
+    @Test
+    void aPendingChangeIsWrittenAsItsTimeAndTheFingerprintItLeavesAndAnOlderFileWithoutItStillReads()
+            throws IOException {
+        DatapathPort datapath = freshDatapath();
+        datapath.apply(AUTH_ENC_KEYS, DETECTED, APPLIED);
+        String fingerprint = AUTH_ENC_KEYS.active().suite().fingerprint();
+        datapath.recordPendingChange(new io.ipseckeyagent.domain.rotation.PendingChange(APPLIED, fingerprint));
+
+        assertThat(Files.readString(stateFile())).containsIgnoringWhitespaces(
+                "\"pending\": { \"detectedAt\": \"2026-11-24T10:00:42.500Z\", \"fromFingerprint\": \"" + fingerprint + "\" }");
+        Files.writeString(stateFile(), Files.readString(stateFile()).replaceAll("(?s),\\s*\"pending\".*\\}\\s*\\}", "}"));
+        assertThat(restartedDatapath().lastApplied()).isNotEmpty();
+        assertThat(restartedDatapath().pendingChange()).isEmpty();
     }
 
     @Test

@@ -4,16 +4,19 @@ import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.PendingChange;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 
-/** A datapath in memory: remembers every key set applied; can be told to refuse the next one. */
+/** A datapath in memory: remembers every key set applied; can be told to refuse the next applies. */
 public final class InMemoryDatapath implements DatapathPort {
     private Option<AppliedKeys> current;
     private final java.util.List<AppliedKeys> applies = new java.util.ArrayList<>();
     private Option<String> refuseNext = Option.none();
+    private int refusals;
+    private Option<PendingChange> pending = Option.none();
 
     public InMemoryDatapath() {
         this(Option.none());
@@ -25,7 +28,13 @@ public final class InMemoryDatapath implements DatapathPort {
     }
 
     public synchronized void refuseNextApply(String reason) {
+        refuseNextApplies(1, reason);
+    }
+
+    /** Refuses the next {@code count} applies, as a state directory that is unwritable for a while. */
+    public synchronized void refuseNextApplies(int count, String reason) {
         refuseNext = Option.some(reason);
+        refusals = count;
     }
 
     /** Every key set applied, in order. */
@@ -41,10 +50,13 @@ public final class InMemoryDatapath implements DatapathPort {
     public synchronized Either<String, AppliedKeys> apply(KeySet keys, Instant detectedAt, Instant appliedAt) {
         if (refuseNext.isDefined()) {
             String reason = refuseNext.getOrElse("");
-            refuseNext = Option.none();
+            if (--refusals <= 0) {
+                refuseNext = Option.none();
+            }
             return Either.left(reason);
         }
         AppliedKeys applied = AppliedKeys.of(keys, detectedAt, appliedAt);
+        pending = Option.none();
         current = Option.some(applied);
         applies.add(applied);
         return Either.right(applied);
@@ -60,5 +72,26 @@ public final class InMemoryDatapath implements DatapathPort {
     @Override
     public synchronized Option<AppliedKeys> lastApplied() {
         return current;
+    }
+
+    @Override
+    public synchronized Either<String, PendingChange> recordPendingChange(PendingChange change) {
+        if (current.isEmpty()) {
+            return Either.left("no key applied, so no rotation away from it can be recorded");
+        }
+        pending = Option.some(change);
+        return Either.right(change);
+    }
+
+    @Override
+    public synchronized Either<String, Option<PendingChange>> forgetPendingChange() {
+        Option<PendingChange> dropped = pending;
+        pending = Option.none();
+        return Either.right(dropped);
+    }
+
+    @Override
+    public synchronized Option<PendingChange> pendingChange() {
+        return pending;
     }
 }

@@ -29,6 +29,7 @@ import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.RotationRules;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
@@ -323,16 +324,20 @@ class RotationServiceTest {
     }
 
     @Test
-    void aRefusedApplyKeepsTheOldKeyAndPublishesNothing() {
+    void aRefusedApplyKeepsTheOldKeyAndIsRetriedWithBackoffUntilItApplies() {
         TestAgent agent = new TestAgent(16).startedOn(KEY_3);
-        agent.datapath.refuseNextApply("xfrm: invalid algorithm");
+        agent.datapath.refuseNextApplies(3, "state directory not writable");
 
         agent.rewrite(KEY_4);
         agent.time.runUntilIdle();
 
-        assertThat(agent.events.last(ApplyFailed.class).map(ApplyFailed::reason)).contains("xfrm: invalid algorithm");
-        assertThat(activeFingerprintOf(agent.datapath)).isEqualTo(activeFingerprint(KEY_3));
-        assertThat(agent.publisher.attempts()).containsExactly(Spi.of(3));
+        // Fixed after three refusals: retried with backoff, no further change or restart needed.
+        List<ApplyFailed> failures = agent.events.ofType(ApplyFailed.class);
+        assertThat(failures.map(ApplyFailed::reason)).containsOnly("state directory not writable").hasSize(3);
+        assertThat(failures.map(ApplyFailed::at).toJavaList()).isSorted().doesNotHaveDuplicates();
+        assertThat(agent.events.count(KeyFileChangeDetected.class)).isEqualTo(1);
+        assertThat(activeFingerprintOf(agent.datapath)).isEqualTo(activeFingerprint(KEY_4));
+        assertThat(agent.publisher.successes()).containsExactly(Spi.of(3), Spi.of(4));
     }
 
     @Test
@@ -376,6 +381,8 @@ class RotationServiceTest {
 
         agent.rewrite(KEY_4);
         agent.time.runDue();
+        assertThat(agent.publisher.successes()).as("the file settles first").containsExactly(Spi.of(3));
+        agent.time.advance(RotationRules.DEFAULT_SETTLE);
 
         assertThat(agent.publisher.successes()).containsExactly(Spi.of(3), Spi.of(4));
         assertThat(agent.events.last(JitterChosen.class).map(JitterChosen::policy)).contains("disabled");

@@ -19,6 +19,11 @@ import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileSettleCutShort;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyIdWentBack;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeConverged;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeDriftDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.RotationResumed;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.ipseckeyagent.domain.key.KeySummary;
@@ -115,6 +120,29 @@ final class EventLog implements AgentEventsPort {
                     .addKeyValue("bound", duration(e.bound())).log();
             case RotationCancelled e ->
                     log.atInfo().setMessage("IPsec key rotation cancelled").addKeyValue("reason", e.reason()).log();
+            case KeyFileSettleCutShort e -> log.atWarn().setMessage("IPsec keyfile still changing, loaded before its deadline")
+                    .addKeyValue("quietFor", duration(e.quietFor()))
+                    .addKeyValue("deadline", e.deadline().toString())
+                    .log();
+            case RotationResumed e -> log.atInfo().setMessage("IPsec key rotation resumed after a restart")
+                    .addKeyValue("detectedAt", e.detectedAt().toString())
+                    .addKeyValue("deadline", e.deadline().toString())
+                    .log();
+            case KeyIdWentBack e -> log.atWarn().setMessage("IPsec key id went back (an old Secret restored?)")
+                    .addKeyValue("appliedSPI", e.applied().value())
+                    .addKeyValue("SPI", e.loaded().value())
+                    .log();
+            case OwnNodeDriftDetected e -> log.atWarn().setMessage("CiliumNode holds another IPsec key id, repairing")
+                    .addKeyValue("nodeName", e.node().value())
+                    .addKeyValue("heldSPI", e.held().map(Spi::value).getOrElse(0))
+                    .addKeyValue("SPI", e.applied().value())
+                    .addKeyValue("causedByThisNode", e.causedByThisNode())
+                    .addKeyValue("repairBy", e.repairBy().toString())
+                    .log();
+            case OwnNodeConverged e -> log.atInfo().setMessage("CiliumNode holds the applied IPsec key id again")
+                    .addKeyValue("nodeName", e.node().value())
+                    .addKeyValue("SPI", e.spi().value())
+                    .log();
         }
     }
 

@@ -18,6 +18,11 @@ import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileSettleCutShort;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyIdWentBack;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeConverged;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeDriftDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.RotationResumed;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -50,6 +55,8 @@ final class EventMetrics implements AgentEventsPort {
     private final Counter adoptionOverdue;
     private final Counter clusterViewFailures;
     private final Gauge clusterViewStale;
+    private final Gauge ownNodeDrift;
+    private final Counter ownNodeDrifts;
 
     EventMetrics(PrometheusRegistry registry) {
         activeSpi = Gauge.builder().name(PREFIX + "active_spi")
@@ -104,6 +111,16 @@ final class EventMetrics implements AgentEventsPort {
                 .help("1 while no list or watch of CiliumNodes succeeded for longer than the staleness bound")
                 .withoutExemplars()
                 .register(registry);
+        ownNodeDrift = Gauge.builder().name(PREFIX + "own_node_drift")
+                .help("1 while this node's CiliumNode holds another SPI than the applied one, else 0")
+                .withoutExemplars()
+                .register(registry);
+        ownNodeDrifts = Counter.builder().name(PREFIX + "own_node_drifts")
+                .help("Drifts of this node's CiliumNode from the applied SPI, by cause (this_node: its own late write)")
+                .labelNames("cause")
+                .withoutExemplars()
+                .register(registry);
+        List.of("this_node", "other").forEach(ownNodeDrifts::initLabelValues);
     }
 
     @Override
@@ -136,10 +153,18 @@ final class EventMetrics implements AgentEventsPort {
             case ClusterViewSynced e -> clusterViewStale.set(0);
             case ClusterViewFailing e -> clusterViewFailures.inc();
             case ClusterViewStale e -> clusterViewStale.set(1);
+            case OwnNodeDriftDetected e -> {
+                ownNodeDrift.set(1);
+                ownNodeDrifts.labelValues(e.causedByThisNode() ? "this_node" : "other").inc();
+            }
+            case OwnNodeConverged e -> ownNodeDrift.set(0);
             // Counted elsewhere (KeysApplied, KeysRejected...) or not worth a metric.
             case KeyFileChangeDetected e -> {}
             case KeysLoaded e -> {}
             case RemoteNodeRemoved e -> {}
+            case KeyFileSettleCutShort e -> {}
+            case RotationResumed e -> {}
+            case KeyIdWentBack e -> {}
         }
     }
 

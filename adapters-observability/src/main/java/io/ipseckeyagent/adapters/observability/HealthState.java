@@ -18,6 +18,11 @@ import io.ipseckeyagent.application.port.out.AgentEvent.PublishedKeyLookupFailed
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeRemoved;
 import io.ipseckeyagent.application.port.out.AgentEvent.RemoteNodeUpdated;
 import io.ipseckeyagent.application.port.out.AgentEvent.RotationCancelled;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileSettleCutShort;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyIdWentBack;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeConverged;
+import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeDriftDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.RotationResumed;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.ipseckeyagent.domain.time.GoDuration;
@@ -32,11 +37,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * key), the published key could not be looked up at start (until a publish succeeds), the last
  * publish attempt failed (until one succeeds), adoption is overdue (until the SPI is published), the API
  * server has not answered yet, listing or watching CiliumNodes fails or the view is stale (until the
- * watch is in sync again). Safe to read from the HTTP thread while the agent's thread writes.
+ * watch is in sync again), this node's CiliumNode holds another SPI than the applied one (until it
+ * converges). Safe to read from the HTTP thread while the agent's thread writes.
  */
 final class HealthState implements AgentEventsPort {
     /** In the order {@code /healthz} lists them. */
-    private enum Condition { STARTING, API_STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE, CLUSTER_VIEW_FAILING, CLUSTER_VIEW_STALE }
+    private enum Condition { STARTING, API_STARTING, KEY_FILE_INVALID, APPLY_FAILING, LOOKUP_FAILED, PUBLISH_FAILING, ADOPTION_OVERDUE,
+        CLUSTER_VIEW_FAILING, CLUSTER_VIEW_STALE, OWN_NODE_DRIFT }
 
     private final AtomicReference<SortedMap<Condition, String>> failing =
             new AtomicReference<>(TreeMap.of(Condition.STARTING, "starting: the key file has not been read yet",
@@ -90,7 +97,14 @@ final class HealthState implements AgentEventsPort {
             }
             case ClusterViewStale e -> fail(Condition.CLUSTER_VIEW_STALE, "degraded: cluster view stale: no successful list or watch"
                     + " of CiliumNodes since " + e.lastSynced() + " (bound " + GoDuration.format(e.bound()) + ")");
+            case OwnNodeDriftDetected e -> fail(Condition.OWN_NODE_DRIFT, "CiliumNode " + e.node() + " holds SPI "
+                    + e.held().map(spi -> String.valueOf(spi.value())).getOrElse("none") + ", not the applied SPI " + e.applied()
+                    + "; repairing by " + e.repairBy());
+            case OwnNodeConverged e -> clear(Condition.OWN_NODE_DRIFT);
             // No bearing on health.
+            case KeyFileSettleCutShort e -> {}
+            case RotationResumed e -> {}
+            case KeyIdWentBack e -> {}
             case KeyFileChangeDetected e -> {}
             case JitterChosen e -> {}
             case RemoteNodeUpdated e -> {}

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.application.service;
 
+import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
@@ -67,5 +68,11 @@ public final class AgentComposition {
                 core.get().remoteNodeRemoved(node);
             }
         };
+    }
+
+    /** What the own-node watch feeds, before the core exists, as {@link #remoteNodesOf}. */
+    public static ObserveOwnNodeUseCase ownNodeOf(Supplier<? extends ObserveOwnNodeUseCase> core) {
+        Objects.requireNonNull(core, "core");
+        return spi -> core.get().ownNodeKeyObserved(spi);
     }
 }

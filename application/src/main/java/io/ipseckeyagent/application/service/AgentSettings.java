@@ -5,8 +5,11 @@ import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.rotation.RotationRules;
+import io.ipseckeyagent.domain.rotation.StartMode;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,9 +19,11 @@ import java.util.Objects;
  * @param clusterName reported with every remote node update, as Cilium's "Node updated" does
  * @param jitter the checked jitter; its {@code capped} warning is for the bootstrap to log
  * @param policy how each rotation's delay is drawn ({@code disabled} when jitter is off)
+ * @param settle how long the key file must be quiet before it is loaded (default {@link RotationRules#DEFAULT_SETTLE})
+ * @param startMode what a start does with a file that differs from the applied keys
  */
 public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitter jitter, JitterPolicy policy,
-        RetryBackoff retryBackoff) {
+        RetryBackoff retryBackoff, Duration settle, StartMode startMode) {
 
     /** Cilium's name for a cluster nobody named. */
     public static final String DEFAULT_CLUSTER_NAME = "default";
@@ -29,13 +34,29 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
+        Objects.requireNonNull(settle, "settle");
+        Objects.requireNonNull(startMode, "startMode");
     }
 
     /** Checks the jitter settings (every error at once); with jitter turned off the policy is {@code disabled}. */
     public static Validation<Seq<String>, AgentSettings> of(NodeName nodeName, String clusterName, JitterSettings jitter,
             JitterPolicy policy, RetryBackoff retryBackoff) {
         return jitter.resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
-                effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff));
+                effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff, RotationRules.DEFAULT_SETTLE,
+                StartMode.PUBLISH));
+    }
+
+    public AgentSettings withSettle(Duration quiet) {
+        return new AgentSettings(nodeName, clusterName, jitter, policy, retryBackoff, quiet, startMode);
+    }
+
+    public AgentSettings withStartMode(StartMode mode) {
+        return new AgentSettings(nodeName, clusterName, jitter, policy, retryBackoff, settle, mode);
+    }
+
+    /** The machine's rules. */
+    public RotationRules rules() {
+        return new RotationRules(jitter, settle, startMode);
     }
 
     /** Every default: uniform jitter up to 2m30s in a 5m window, retries from 200ms up to 30s. */

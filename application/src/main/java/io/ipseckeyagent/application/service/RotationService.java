@@ -1,6 +1,7 @@
 package io.ipseckeyagent.application.service;
 
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.in.StartAgentUseCase;
 import io.ipseckeyagent.application.port.in.StopAgentUseCase;
@@ -27,6 +28,14 @@ import io.ipseckeyagent.domain.rotation.RotationCommand;
 import io.ipseckeyagent.domain.rotation.RotationCommand.ApplyKeys;
 import io.ipseckeyagent.domain.rotation.RotationCommand.CancelTimers;
 import io.ipseckeyagent.domain.rotation.RotationCommand.ForgetDeadline;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ForgetPendingChange;
+import io.ipseckeyagent.domain.rotation.RotationCommand.RecordPendingChange;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ReportConverged;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ReportDrift;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ReportKeyIdWentBack;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ReportResumed;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ReportSettleCutShort;
+import io.ipseckeyagent.domain.rotation.RotationCommand.StartSettleWait;
 import io.ipseckeyagent.domain.rotation.RotationCommand.LoadKeyFile;
 import io.ipseckeyagent.domain.rotation.RotationCommand.LookUpPublishedKey;
 import io.ipseckeyagent.domain.rotation.RotationCommand.Publish;
@@ -67,13 +76,19 @@ import java.util.Map;
  *   <li>The jitter comes before the load, as the proposal says. {@code node-hash} mixes in the SPI
  *       the rotation is expected to publish: the applied one plus one (Cilium's documented rotation),
  *       or, at start, the applied one that is owed. The file is not read early just to hash it.
- *   <li>At start, a changed file is applied at once (local work); only the publish waits.
+ *   <li>At start, a changed file is applied at once (local work); only the publish waits. In relay
+ *       mode ({@link AgentSettings#startMode()}) it goes through a full jittered rotation instead.
+ *   <li>When the jitter wait ends, the file is loaded only once it has been quiet for the settle
+ *       interval, so a burst is one load and one publish.
+ *   <li>What this node's CiliumNode holds ({@link ObserveOwnNodeUseCase}) is compared with what is
+ *       applied; a drift is reported and repaired.
  *   <li>Every failed publish, 403 and 404 included, is retried with the backoff; each failure is
  *       reported as {@link AgentEvent.PublishFailed} with its outcome.
  * </ul>
  */
 public final class RotationService
-        implements HandleKeyFileChangeUseCase, StartAgentUseCase, StopAgentUseCase, ObserveRemoteNodeUseCase {
+        implements HandleKeyFileChangeUseCase, StartAgentUseCase, StopAgentUseCase, ObserveRemoteNodeUseCase,
+        ObserveOwnNodeUseCase {
 
     private static final SchedulerPort.Cancellable NO_TIMER = () -> false;
 
@@ -109,12 +124,13 @@ public final class RotationService
         this.scheduler = scheduler;
         this.random = random;
         this.events = events;
-        this.machine = new RotationMachine(settings.jitter());
+        this.machine = new RotationMachine(settings.rules());
     }
 
     @Override
     public void start() {
-        scheduler.execute(() -> handle(new RotationInput.Started(clock.now(), datapath.lastApplied())));
+        scheduler.execute(() -> handle(new RotationInput.Started(clock.now(), datapath.lastApplied(),
+                datapath.pendingChange())));
     }
 
     @Override
@@ -125,6 +141,11 @@ public final class RotationService
     @Override
     public void keyFileChanged() {
         scheduler.execute(() -> handle(new RotationInput.ChangeDetected(clock.now())));
+    }
+
+    @Override
+    public void ownNodeKeyObserved(Option<Spi> spi) {
+        scheduler.execute(() -> handle(new RotationInput.OwnNodeKeyObserved(spi, clock.now())));
     }
 
     @Override
@@ -174,8 +195,18 @@ public final class RotationService
             case Publish publish -> publish(publish);
             case StartRetryWait retryWait -> {
                 wait.cancel();
-                wait = scheduler.schedule(retryWait.delay(), () -> handle(new RotationInput.RetryDue()));
+                wait = scheduler.schedule(retryWait.delay(), () -> handle(new RotationInput.RetryDue(clock.now())));
             }
+            case StartSettleWait settleWait -> {
+                wait.cancel();
+                wait = scheduler.schedule(settleWait.delay(), () -> handle(new RotationInput.SettleWaitOver(clock.now())));
+            }
+            case RecordPendingChange pending -> datapath.recordPendingChange(pending.change()).swap()
+                    .forEach(reason -> events.emit(new AgentEvent.ApplyFailed(clock.now(), state.expectedNextSpi(),
+                            "the rotation's start is not recorded, a restart would start a new window: " + reason)));
+            case ForgetPendingChange forget -> datapath.forgetPendingChange().swap()
+                    .forEach(reason -> events.emit(new AgentEvent.ApplyFailed(clock.now(), state.expectedNextSpi(),
+                            "a finished rotation's start is still recorded: " + reason)));
             case RecordPublished published -> recordPublished(published);
             case WatchDeadline watch -> {
                 deadlineWatch.cancel();
@@ -194,13 +225,22 @@ public final class RotationService
             case ReportOverdue overdue -> events.emit(new AgentEvent.AdoptionOverdue(clock.now(), overdue.spi(),
                     overdue.deadline().detectedAt(), overdue.deadline().due()));
             case ReportCancelled cancelled -> events.emit(new AgentEvent.RotationCancelled(clock.now(), cancelled.reason()));
+            case ReportSettleCutShort cut -> events.emit(new AgentEvent.KeyFileSettleCutShort(clock.now(), cut.quietFor(),
+                    cut.deadline().due()));
+            case ReportResumed resumed -> events.emit(new AgentEvent.RotationResumed(clock.now(),
+                    resumed.deadline().detectedAt(), resumed.deadline().due()));
+            case ReportKeyIdWentBack back -> events.emit(new AgentEvent.KeyIdWentBack(clock.now(), back.applied(), back.loaded()));
+            case ReportDrift drift -> events.emit(new AgentEvent.OwnNodeDriftDetected(clock.now(), settings.nodeName(),
+                    drift.held(), drift.applied(), drift.causedHere(), drift.repairBy()));
+            case ReportConverged converged -> events.emit(new AgentEvent.OwnNodeConverged(clock.now(), settings.nodeName(),
+                    converged.spi()));
         }
     }
 
     private RotationInput loadKeyFile() {
         return new RotationInput.KeysRead(keyFile.read().fold(
                 failure -> Validation.invalid(List.of(KeyFileProblem.ofFile(failure.problem()))),
-                this::parse));
+                this::parse), clock.now());
     }
 
     private Validation<List<KeyFileProblem>, KeySet> parse(KeyFileContent content) {
@@ -216,7 +256,8 @@ public final class RotationService
         return datapath.apply(apply.keys(), apply.detectedAt(), now).fold(
                 reason -> {
                     events.emit(new AgentEvent.ApplyFailed(now, apply.keys().activeSpi(), reason));
-                    return new RotationInput.NotApplied();
+                    return new RotationInput.NotApplied(
+                            settings.retryBackoff().delay(apply.attempt(), random.nextUniform(), Option.none()));
                 },
                 applied -> {
                     events.emit(new AgentEvent.KeysApplied(now, applied));
@@ -245,13 +286,13 @@ public final class RotationService
     }
 
     private void startJitterWait(StartJitterWait command) {
-        Duration delay = settings.policy().delay(new JitterInput(command.max(), settings.nodeName(),
-                command.expectedSpi(), clusterView::knownNodes, random::nextUniform));
+        Duration delay = command.floor().plus(settings.policy().delay(new JitterInput(command.max().minus(command.floor()),
+                settings.nodeName(), command.expectedSpi(), clusterView::knownNodes, random::nextUniform)));
         Instant now = clock.now();
         events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, command.max(), now.plus(delay),
                 command.deadline().due()));
         wait.cancel();
-        wait = scheduler.schedule(delay, () -> handle(new RotationInput.JitterWaitOver()));
+        wait = scheduler.schedule(delay, () -> handle(new RotationInput.JitterWaitOver(clock.now())));
     }
 
     private void publish(Publish attempt) {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.in.StartAgentUseCase;
 import io.ipseckeyagent.application.port.in.StopAgentUseCase;
@@ -36,6 +37,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(StopAgentUseCase.class).to(RotationService.class);
         bind(HandleKeyFileChangeUseCase.class).to(RotationService.class);
         bind(ObserveRemoteNodeUseCase.class).to(RotationService.class);
+        bind(ObserveOwnNodeUseCase.class).to(RotationService.class);
     }
 
     /** The configuration already checked the jitter with the same rule, so a failure here is a bug. */

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClientSettings;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
@@ -44,11 +45,11 @@ public final class KubernetesAdaptersModule extends AbstractModule {
     /** Not started here: the lifecycle starts it, after the metrics server and before the key file watch; it feeds the core once built. */
     @Provides
     @Singleton
-    ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core, RunConfiguration configuration,
+    ClusterWatch clusterWatch(KubernetesClient client, Provider<ObserveRemoteNodeUseCase> core,
+            Provider<ObserveOwnNodeUseCase> ownNode, RunConfiguration configuration,
             AgentEventsPort events, ClockPort clock, SchedulerPort scheduler) {
-        // The own node's key as the API server holds it: to be connected to the core's own-node in-port
-        // (ObserveOwnNodeUseCase) once it exists; until then the observer only tracks it.
-        Consumer<Option<Spi>> ownNodeKey = key -> {};
+        // What the API server holds for this node goes to the core, which repairs a drift.
+        Consumer<Option<Spi>> ownNodeKey = AgentComposition.ownNodeOf(ownNode::get)::ownNodeKeyObserved;
         return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName(),
                 new KubernetesAdapters.ViewReporting(ownNodeKey, events, clock, scheduler,
                         KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER));

@@ -14,6 +14,7 @@ import com.google.inject.spi.ProviderInstanceBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
+import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.in.StartAgentUseCase;
 import io.ipseckeyagent.application.port.in.StopAgentUseCase;
@@ -106,7 +107,8 @@ class AgentInjectorTest {
         assertThat(provided(new PluginAdaptersModule())).containsExactlyInAnyOrder(PluginCatalog.class, ChosenPlugins.class,
                 AgentPluginContext.class, KeyFileSourcePort.class, NodeKeyPublisherPort.class, DatapathPort.class);
         assertThat(provided(new ApplicationModule())).containsExactlyInAnyOrder(AgentSettings.class, RotationService.class,
-                StartAgentUseCase.class, StopAgentUseCase.class, HandleKeyFileChangeUseCase.class, ObserveRemoteNodeUseCase.class);
+                StartAgentUseCase.class, StopAgentUseCase.class, HandleKeyFileChangeUseCase.class, ObserveRemoteNodeUseCase.class,
+                ObserveOwnNodeUseCase.class);
     }
 
     @Test

@@ -20,11 +20,20 @@ public sealed interface RotationPhase {
     /** Waiting for the jitter delay to pass; changes seen now are coalesced into this rotation. */
     record Waiting(Deadline deadline, Spi expectedSpi) implements RotationPhase {}
 
+    /**
+     * The jitter wait is over but the key file changed less than a settle interval ago: waiting
+     * for it to be quiet, never past the deadline's settle margin.
+     */
+    record Settling(Deadline deadline, int attempts) implements RotationPhase {}
+
     /** Reading the key file; {@code attempts} publish attempts were already made in this rotation. */
     record Loading(Deadline deadline, boolean atStart, int attempts) implements RotationPhase {}
 
     /** Installing a new key set locally. */
     record Applying(Deadline deadline, boolean atStart, int attempts) implements RotationPhase {}
+
+    /** The datapath refused the keys; waiting out the backoff before loading and applying again. */
+    record ApplyRetryWaiting(Deadline deadline, boolean atStart, int attempts) implements RotationPhase {}
 
     /** At start: asking the cluster which SPI this node publishes now. */
     record LookingUp(Instant startedAt, long request, Option<Instant> changedAt) implements RotationPhase {}

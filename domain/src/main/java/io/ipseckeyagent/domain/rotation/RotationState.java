@@ -1,17 +1,31 @@
 package io.ipseckeyagent.domain.rotation;
 
 import io.ipseckeyagent.domain.key.Spi;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.time.Instant;
 
 /**
  * Everything the rotation machine knows: its phase, the keys applied locally, the SPI this node
  * is known to publish (none when unknown or none published), and the id of its last request to
  * the cluster, so an answer that comes after a stop is recognised as stale.
+ *
+ * @param lastChangeAt the last key file change seen, to load only once the file is quiet (settle)
+ * @param applyFailures failed applies in a row, for the retry backoff
+ * @param sentHere the SPIs this run asked the cluster to publish, newest last (a few), to tell its
+ *     own late PATCH from someone else's write
+ * @param seenWhilePublishing what the cluster was seen to hold while a publish was in flight
+ * @param drifting the cluster was seen to hold another SPI than the applied one, not yet repaired
  */
-public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Option<Spi> published, long lastRequest) {
+public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Option<Spi> published, long lastRequest,
+        Option<Instant> lastChangeAt, int applyFailures, List<Spi> sentHere, Option<Option<Spi>> seenWhilePublishing,
+        boolean drifting) {
+
+    private static final int SENT_REMEMBERED = 4;
 
     public static RotationState initial() {
-        return new RotationState(new RotationPhase.Stopped(), Option.none(), Option.none(), 0);
+        return new RotationState(new RotationPhase.Stopped(), Option.none(), Option.none(), 0, Option.none(), 0,
+                List.empty(), Option.none(), false);
     }
 
     /** The applied key's SPI when it is not known to be published: a publish is owed. */
@@ -27,8 +41,10 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
             case RotationPhase.Stopped stopped -> false;
             case RotationPhase.Idle idle -> false;
             case RotationPhase.Waiting waiting -> false;
+            case RotationPhase.Settling settling -> false;
             case RotationPhase.Loading loading -> false;
             case RotationPhase.Applying applying -> false;
+            case RotationPhase.ApplyRetryWaiting applyRetryWaiting -> false;
             case RotationPhase.RetryWaiting retryWaiting -> false;
         };
     }
@@ -42,18 +58,50 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
     }
 
     RotationState withPhase(RotationPhase next) {
-        return new RotationState(next, applied, published, lastRequest);
+        return new RotationState(next, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
+                seenWhilePublishing, drifting);
     }
 
     RotationState withApplied(Option<AppliedKeys> keys) {
-        return new RotationState(phase, keys, published, lastRequest);
+        return new RotationState(phase, keys, published, lastRequest, lastChangeAt, applyFailures, sentHere,
+                seenWhilePublishing, drifting);
     }
 
     RotationState withPublished(Option<Spi> spi) {
-        return new RotationState(phase, applied, spi, lastRequest);
+        return new RotationState(phase, applied, spi, lastRequest, lastChangeAt, applyFailures, sentHere,
+                seenWhilePublishing, drifting);
     }
 
+    /** A new request id. */
     RotationState withNextRequest() {
-        return new RotationState(phase, applied, published, lastRequest + 1);
+        return new RotationState(phase, applied, published, lastRequest + 1, lastChangeAt, applyFailures, sentHere,
+                seenWhilePublishing, drifting);
+    }
+
+    /** A publish of {@code spi} is sent: remember it, and forget what was seen before it. */
+    RotationState withSent(Spi spi) {
+        List<Spi> sent = sentHere.remove(spi).append(spi);
+        return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures,
+                sent.size() > SENT_REMEMBERED ? sent.drop(sent.size() - SENT_REMEMBERED) : sent, Option.none(), drifting);
+    }
+
+    RotationState withChangeAt(Instant at) {
+        return new RotationState(phase, applied, published, lastRequest, Option.some(at), applyFailures, sentHere,
+                seenWhilePublishing, drifting);
+    }
+
+    RotationState withApplyFailures(int failures) {
+        return new RotationState(phase, applied, published, lastRequest, lastChangeAt, failures, sentHere,
+                seenWhilePublishing, drifting);
+    }
+
+    RotationState withSeenWhilePublishing(Option<Spi> held) {
+        return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
+                Option.some(held), drifting);
+    }
+
+    RotationState withDrifting(boolean drift) {
+        return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
+                seenWhilePublishing, drift);
     }
 }

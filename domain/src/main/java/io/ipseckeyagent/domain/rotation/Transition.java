@@ -13,6 +13,10 @@ public record Transition(RotationState state, List<RotationCommand> commands) {
         return new Transition(state, List.of(commands));
     }
 
+    Transition append(List<RotationCommand> last) {
+        return new Transition(state, commands.appendAll(last));
+    }
+
     Transition prepend(List<RotationCommand> first) {
         return new Transition(state, first.appendAll(commands));
     }

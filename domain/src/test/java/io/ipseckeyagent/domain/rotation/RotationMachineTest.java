@@ -10,6 +10,8 @@ import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.RotationCommand.ApplyKeys;
 import io.ipseckeyagent.domain.rotation.RotationCommand.CancelTimers;
 import io.ipseckeyagent.domain.rotation.RotationCommand.ForgetDeadline;
+import io.ipseckeyagent.domain.rotation.RotationCommand.ForgetPendingChange;
+import io.ipseckeyagent.domain.rotation.RotationCommand.RecordPendingChange;
 import io.ipseckeyagent.domain.rotation.RotationCommand.LoadKeyFile;
 import io.ipseckeyagent.domain.rotation.RotationCommand.LookUpPublishedKey;
 import io.ipseckeyagent.domain.rotation.RotationCommand.Publish;
@@ -47,11 +49,14 @@ class RotationMachineTest {
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final Duration MAX = Duration.ofSeconds(150);
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+    /** When a jitter wait or a retry ends: after every change in these tests. */
+    private static final Instant AFTER = T0.plusSeconds(120);
     private static final KeySet KEY_3 = TestKeys.aead(3, 1);
     private static final KeySet KEY_4 = TestKeys.aead(4, 2);
     private static final KeySet KEY_5 = TestKeys.aead(5, 3);
 
-    private final RotationMachine machine = new RotationMachine(new EffectiveJitter(true, MAX, WINDOW, Option.none()));
+    private final RotationMachine machine = new RotationMachine(
+            new RotationRules(new EffectiveJitter(true, MAX, WINDOW, Option.none()), Duration.ZERO, StartMode.PUBLISH));
     private RotationState state = RotationState.initial();
 
     private List<RotationCommand> on(RotationInput event) {
@@ -61,7 +66,7 @@ class RotationMachineTest {
     }
 
     private static KeysRead read(KeySet keys) {
-        return new KeysRead(Validation.valid(keys));
+        return new KeysRead(Validation.valid(keys), T0);
     }
 
     private Applied applied(KeySet keys, Instant at) {
@@ -74,7 +79,7 @@ class RotationMachineTest {
 
     /** Started with KEY_3 applied by an earlier run and published: Idle. */
     private void idleWithKey3Published() {
-        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0, T0))));
+        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0, T0)), Option.none()));
         on(read(KEY_3));
         on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0));
         assertThat(state.phase()).isInstanceOf(RotationPhase.Idle.class);
@@ -83,7 +88,7 @@ class RotationMachineTest {
     /** From Idle: a change at {@code at}, the wait ends, {@code keys} are read and applied; returns the publish. */
     private Publish rotateTo(KeySet keys, Instant at) {
         on(new ChangeDetected(at));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
         on(read(keys));
         return publishIn(on(applied(keys, at)));
     }
@@ -94,13 +99,15 @@ class RotationMachineTest {
 
         List<RotationCommand> first = on(new ChangeDetected(T0.plusSeconds(10)));
         Deadline deadline = Deadline.of(T0.plusSeconds(10), WINDOW);
-        assertThat(first).containsExactly(new ReportChange(false), new StartJitterWait(deadline, MAX, Spi.of(4)),
-                new WatchDeadline(deadline));
+        assertThat(first).containsExactly(new ReportChange(false),
+                new RecordPendingChange(new PendingChange(T0.plusSeconds(10), KEY_3.active().suite().fingerprint())),
+                new StartJitterWait(deadline, MAX, Spi.of(4), Duration.ZERO), new WatchDeadline(deadline));
 
-        RotationState waiting = state;
+        RotationPhase waiting = state.phase();
         assertThat(on(new ChangeDetected(T0.plusSeconds(11)))).containsExactly(new ReportChange(true));
         assertThat(on(new ChangeDetected(T0.plusSeconds(90)))).containsExactly(new ReportChange(true));
-        assertThat(state).isEqualTo(waiting);
+        assertThat(state.phase()).isEqualTo(waiting);
+        assertThat(state.lastChangeAt()).contains(T0.plusSeconds(90));
     }
 
     @Test
@@ -108,8 +115,8 @@ class RotationMachineTest {
         idleWithKey3Published();
         on(new ChangeDetected(T0.plusSeconds(10)));
 
-        assertThat(on(new JitterWaitOver())).containsExactly(new LoadKeyFile());
-        assertThat(on(read(KEY_4))).containsExactly(new ApplyKeys(KEY_4, T0.plusSeconds(10)));
+        assertThat(on(new JitterWaitOver(AFTER))).containsExactly(new LoadKeyFile());
+        assertThat(on(read(KEY_4))).containsExactly(new ApplyKeys(KEY_4, T0.plusSeconds(10), 1));
         Publish publish = publishIn(on(applied(KEY_4, T0.plusSeconds(50))));
         assertThat(publish.spi()).isEqualTo(Spi.of(4));
         assertThat(publish.attempt()).isEqualTo(1);
@@ -125,11 +132,12 @@ class RotationMachineTest {
     void anInvalidFileKeepsTheLastGoodKeyAndPublishesNothing() {
         idleWithKey3Published();
         on(new ChangeDetected(T0));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
         List<KeyFileProblem> errors = List.of(KeyFileProblem.atLine(2, "SPI must be a decimal number from 1 to 15"));
 
-        assertThat(on(new KeysRead(Validation.invalid(errors))))
-                .containsExactly(new ReportRejected(errors, Option.some(Spi.of(3))), new ForgetDeadline());
+        assertThat(on(new KeysRead(Validation.invalid(errors), T0)))
+                .containsExactly(new ReportRejected(errors, Option.some(Spi.of(3))), new ForgetPendingChange(),
+                        new ForgetDeadline());
         assertThat(state.applied().map(AppliedKeys::activeSpi)).contains(Spi.of(3));
         assertThat(state.phase()).isInstanceOf(RotationPhase.Idle.class);
     }
@@ -138,16 +146,17 @@ class RotationMachineTest {
     void revertingToTheAppliedKeyPublishesNothing() {
         idleWithKey3Published();
         on(new ChangeDetected(T0));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
 
-        assertThat(on(read(KEY_3))).containsExactly(new ReportUnchanged(Spi.of(3)), new ForgetDeadline());
+        assertThat(on(read(KEY_3))).containsExactly(new ReportUnchanged(Spi.of(3)), new ForgetPendingChange(),
+                new ForgetDeadline());
     }
 
     @Test
     void aKeyChangedUnderTheSameSpiIsRejected() {
         idleWithKey3Published();
         on(new ChangeDetected(T0));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
 
         List<RotationCommand> commands = on(read(TestKeys.aead(3, 99)));
 
@@ -166,7 +175,7 @@ class RotationMachineTest {
 
         Deadline next = Deadline.of(T0.plusSeconds(100), WINDOW);
         assertThat(after).containsExactly(new RecordPublished(Spi.of(4), Deadline.of(T0, WINDOW), 1),
-                new StartJitterWait(next, Duration.ofSeconds(120), Spi.of(5)), new WatchDeadline(next));
+                new StartJitterWait(next, Duration.ofSeconds(120), Spi.of(5), Duration.ZERO), new WatchDeadline(next));
         assertThat(state.phase()).isEqualTo(new RotationPhase.Waiting(next, Spi.of(5)));
     }
 
@@ -177,7 +186,7 @@ class RotationMachineTest {
 
         assertThat(on(new PublishAttemptFailed(first.request(), Duration.ofMillis(137))))
                 .containsExactly(new StartRetryWait(Duration.ofMillis(137)));
-        Publish second = publishIn(on(new RetryDue()));
+        Publish second = publishIn(on(new RetryDue(AFTER)));
 
         assertThat(second.spi()).isEqualTo(Spi.of(4));
         assertThat(second.attempt()).isEqualTo(2);
@@ -191,7 +200,7 @@ class RotationMachineTest {
         on(new PublishAttemptFailed(first.request(), Duration.ofSeconds(1)));
         on(new ChangeDetected(T0.plusSeconds(1)));
 
-        assertThat(on(new RetryDue())).containsExactly(new LoadKeyFile());
+        assertThat(on(new RetryDue(AFTER))).containsExactly(new LoadKeyFile());
         on(read(KEY_5));
         Publish retry = publishIn(on(applied(KEY_5, T0.plusSeconds(2))));
 
@@ -208,49 +217,56 @@ class RotationMachineTest {
         on(new ChangeDetected(T0.plusSeconds(1)));
         on(new PublishAttemptFailed(first.request(), Duration.ofSeconds(1)));
 
-        assertThat(on(new RetryDue())).containsExactly(new LoadKeyFile());
+        assertThat(on(new RetryDue(AFTER))).containsExactly(new LoadKeyFile());
     }
 
     @Test
-    void aFailedApplyKeepsTheOldKeyAndPublishesNothing() {
+    void aFailedApplyKeepsTheOldKeyAndIsRetriedAfterABackoff() {
         idleWithKey3Published();
         on(new ChangeDetected(T0));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
         on(read(KEY_4));
 
-        assertThat(on(new NotApplied())).containsExactly(new ForgetDeadline());
+        assertThat(on(new NotApplied(Duration.ofSeconds(1)))).containsExactly(new StartRetryWait(Duration.ofSeconds(1)));
         assertThat(state.applied().map(AppliedKeys::activeSpi)).contains(Spi.of(3));
+        assertThat(state.phase()).isInstanceOf(RotationPhase.ApplyRetryWaiting.class);
+
+        // The retry loads the file again and applies it, counting the attempts for the backoff.
+        assertThat(on(new RetryDue(AFTER))).containsExactly(new LoadKeyFile());
+        assertThat(on(read(KEY_4))).containsExactly(new ApplyKeys(KEY_4, T0, 2));
+        assertThat(publishIn(on(applied(KEY_4, AFTER))).spi()).isEqualTo(Spi.of(4));
+        assertThat(state.applyFailures()).isZero();
     }
 
     @Test
     void atStartAKeyNotYetPublishedIsPublishedAfterAJitterWait() {
-        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0, T0))));
-        assertThat(on(read(KEY_4))).containsExactly(new ApplyKeys(KEY_4, T0));
+        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0, T0)), Option.none()));
+        assertThat(on(read(KEY_4))).containsExactly(new ApplyKeys(KEY_4, T0, 1));
         List<RotationCommand> lookUp = on(applied(KEY_4, T0));
-        assertThat(lookUp).containsExactly(new LookUpPublishedKey(state.lastRequest()));
+        assertThat(lookUp).containsExactly(new ForgetPendingChange(), new LookUpPublishedKey(state.lastRequest()));
 
         List<RotationCommand> wait = on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0.plusSeconds(2)));
 
         Deadline deadline = Deadline.of(T0, WINDOW);
-        assertThat(wait).containsExactly(new StartJitterWait(deadline, MAX.minusSeconds(2), Spi.of(4)),
+        assertThat(wait).containsExactly(new StartJitterWait(deadline, MAX.minusSeconds(2), Spi.of(4), Duration.ZERO),
                 new WatchDeadline(deadline));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
         assertThat(publishIn(on(read(KEY_4))).spi()).isEqualTo(Spi.of(4));
     }
 
     @Test
     void atStartAnUnknownPublishedKeyIsPublishedAfterAJitterWait() {
-        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0, T0))));
+        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0, T0)), Option.none()));
         on(read(KEY_3));
 
         List<RotationCommand> wait = on(new PublishedKeyUnknown(state.lastRequest(), T0));
 
-        assertThat(wait.head()).isEqualTo(new StartJitterWait(Deadline.of(T0, WINDOW), MAX, Spi.of(3)));
+        assertThat(wait.head()).isEqualTo(new StartJitterWait(Deadline.of(T0, WINDOW), MAX, Spi.of(3), Duration.ZERO));
     }
 
     @Test
     void atStartTheKeyAlreadyPublishedNeedsNothing() {
-        on(new Started(T0, Option.none()));
+        on(new Started(T0, Option.none(), Option.none()));
         on(read(KEY_3));
         on(applied(KEY_3, T0));
 
@@ -260,8 +276,8 @@ class RotationMachineTest {
 
     @Test
     void atStartWithoutAnyValidKeyThereIsNothingToPublish() {
-        on(new Started(T0, Option.none()));
-        on(new KeysRead(Validation.invalid(List.of(KeyFileProblem.ofFile("no such file")))));
+        on(new Started(T0, Option.none(), Option.none()));
+        on(new KeysRead(Validation.invalid(List.of(KeyFileProblem.ofFile("no such file"))), T0));
 
         assertThat(on(new PublishedKeyFound(state.lastRequest(), Option.none(), T0))).isEmpty();
         assertThat(state.phase()).isInstanceOf(RotationPhase.Idle.class);
@@ -276,7 +292,7 @@ class RotationMachineTest {
 
         assertThat(stop.head()).isEqualTo(new CancelTimers());
         assertThat(stop.last()).isInstanceOf(ReportCancelled.class);
-        assertThat(on(new JitterWaitOver())).isEmpty();
+        assertThat(on(new JitterWaitOver(AFTER))).isEmpty();
         assertThat(on(new ChangeDetected(T0.plusSeconds(1)))).isEmpty();
     }
 
@@ -285,7 +301,7 @@ class RotationMachineTest {
         idleWithKey3Published();
         Publish publish = rotateTo(KEY_4, T0);
         on(new StopRequested());
-        on(new Started(T0, Option.none()));
+        on(new Started(T0, Option.none(), Option.none()));
         on(read(KEY_4));
 
         RotationState lookingUp = state;
@@ -308,9 +324,9 @@ class RotationMachineTest {
     void answersOutOfProtocolAreBugs() {
         idleWithKey3Published();
         on(new ChangeDetected(T0));
-        on(new JitterWaitOver());
+        on(new JitterWaitOver(AFTER));
 
         assertThatThrownBy(() -> on(new ChangeDetected(T0))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> on(new NotApplied())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> on(new NotApplied(Duration.ofSeconds(1)))).isInstanceOf(IllegalStateException.class);
     }
 }

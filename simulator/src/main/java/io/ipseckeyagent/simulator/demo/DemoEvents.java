@@ -50,6 +50,11 @@ final class DemoEvents implements AgentEventsPort {
             case AgentEvent.ClusterViewSynced e -> {}
             case AgentEvent.ClusterViewFailing e -> {}
             case AgentEvent.ClusterViewStale e -> {}
+            case AgentEvent.KeyFileSettleCutShort e -> {}
+            case AgentEvent.RotationResumed e -> {}
+            case AgentEvent.KeyIdWentBack e -> {}
+            case AgentEvent.OwnNodeDriftDetected e -> {}
+            case AgentEvent.OwnNodeConverged e -> {}
         }
     }
 

@@ -59,6 +59,11 @@ final class FleetEvents implements AgentEventsPort {
             case AgentEvent.ClusterViewSynced synced -> { }
             case AgentEvent.ClusterViewFailing failing -> { }
             case AgentEvent.ClusterViewStale stale -> { }
+            case AgentEvent.KeyFileSettleCutShort cut -> { }
+            case AgentEvent.RotationResumed resumed -> { }
+            case AgentEvent.KeyIdWentBack back -> { }
+            case AgentEvent.OwnNodeDriftDetected drift -> { }
+            case AgentEvent.OwnNodeConverged converged -> { }
         }
     }
 

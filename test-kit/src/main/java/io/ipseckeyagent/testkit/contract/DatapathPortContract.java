@@ -9,6 +9,7 @@ import io.ipseckeyagent.domain.key.KeyEntry;
 import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.PendingChange;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -142,6 +143,43 @@ public abstract class DatapathPortContract {
             assertThat(shown.contains(hex) || shown.contains(upperHex))
                     .as("key %s appears in what the datapath stored or shows", key.fingerprint()).isFalse();
         }
+    }
+
+    @Test
+    void freshStorageHoldsNoPendingChangeAndRefusesOneWithoutAppliedKeys() {
+        DatapathPort datapath = freshDatapath();
+
+        assertThat(datapath.pendingChange()).isEqualTo(Option.none());
+        assertThat(datapath.recordPendingChange(new PendingChange(DETECTED, "sha256:00000000")).isLeft()).isTrue();
+        assertThat(datapath.forgetPendingChange()).isEqualTo(Either.right(Option.none()));
+    }
+
+    @Test
+    void aPendingChangeSurvivesARestartAndAPublishAndIsDroppedByTheNextApply() {
+        DatapathPort before = freshDatapath();
+        AppliedKeys applied = rightOf(before.apply(AEAD_KEYS, DETECTED, APPLIED));
+        PendingChange pending = new PendingChange(PUBLISHED.plusSeconds(10), applied.active().fingerprint());
+
+        assertThat(before.recordPendingChange(pending)).isEqualTo(Either.right(pending));
+        before.markPublished(Spi.of(4), PUBLISHED);
+        DatapathPort after = restartedDatapath();
+
+        assertThat(after.pendingChange()).isEqualTo(Option.some(pending));
+        assertThat(after.lastApplied().flatMap(AppliedKeys::publishedAt)).isEqualTo(Option.some(PUBLISHED));
+        after.apply(AUTH_ENC_KEYS, PUBLISHED.plusSeconds(10), PUBLISHED.plusSeconds(20));
+        assertThat(after.pendingChange()).isEqualTo(Option.none());
+    }
+
+    @Test
+    void aForgottenPendingChangeIsGoneAfterARestart() {
+        DatapathPort before = freshDatapath();
+        AppliedKeys applied = rightOf(before.apply(AEAD_KEYS, DETECTED, APPLIED));
+        PendingChange pending = new PendingChange(PUBLISHED, applied.active().fingerprint());
+        before.recordPendingChange(pending);
+
+        assertThat(before.forgetPendingChange()).isEqualTo(Either.right(Option.some(pending)));
+        assertThat(restartedDatapath().pendingChange()).isEqualTo(Option.none());
+        assertThat(restartedDatapath().lastApplied()).isEqualTo(Option.some(applied));
     }
 
     private static AppliedKeys rightOf(Either<String, AppliedKeys> result) {

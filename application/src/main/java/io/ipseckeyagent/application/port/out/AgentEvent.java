@@ -69,6 +69,28 @@ public sealed interface AgentEvent {
     /** No successful list or watch of CiliumNodes since {@code lastSynced}, longer than {@code bound}. */
     record ClusterViewStale(Instant at, Instant lastSynced, Duration bound) implements AgentEvent {}
 
+    /**
+     * The key file was still changing ({@code quietFor} since its last change, less than the settle
+     * interval), but the deadline is near: it was loaded as it is.
+     */
+    record KeyFileSettleCutShort(Instant at, Duration quietFor, Instant deadline) implements AgentEvent {}
+
+    /** A start continues the rotation an earlier run began: same deadline, a delay over what is left. */
+    record RotationResumed(Instant at, Instant detectedAt, Instant deadline) implements AgentEvent {}
+
+    /** The new active key id is lower than the applied one and not the 15 to 1 wrap (an old Secret restored?). */
+    record KeyIdWentBack(Instant at, Spi applied, Spi loaded) implements AgentEvent {}
+
+    /**
+     * This node's CiliumNode holds {@code held}, not the applied SPI; {@code causedByThisNode} when
+     * {@code held} is an SPI this agent published before (its own write landing late). Repaired by {@code repairBy}.
+     */
+    record OwnNodeDriftDetected(Instant at, NodeName node, Option<Spi> held, Spi applied, boolean causedByThisNode,
+            Instant repairBy) implements AgentEvent {}
+
+    /** After a drift, this node's CiliumNode holds the applied SPI again. */
+    record OwnNodeConverged(Instant at, NodeName node, Spi spi) implements AgentEvent {}
+
     /** A pending rotation or retry was dropped because the agent is stopping. */
     record RotationCancelled(Instant at, String reason) implements AgentEvent {}
 }

@@ -3,6 +3,7 @@ package io.ipseckeyagent.application.port.out;
 import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
+import io.ipseckeyagent.domain.rotation.PendingChange;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -20,4 +21,16 @@ public interface DatapathPort {
 
     /** What a previous run applied, if anything (read at start). */
     Option<AppliedKeys> lastApplied();
+
+    /**
+     * Records durably, next to the applied keys, that a rotation away from them began; replaces an
+     * earlier record. Refused when nothing is applied. {@link #apply} drops the record.
+     */
+    Either<String, PendingChange> recordPendingChange(PendingChange change);
+
+    /** Drops the pending change, if any; returns what was dropped. */
+    Either<String, Option<PendingChange>> forgetPendingChange();
+
+    /** The pending change a previous run recorded, if any (read at start). */
+    Option<PendingChange> pendingChange();
 }
