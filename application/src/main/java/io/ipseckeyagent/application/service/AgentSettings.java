@@ -31,14 +31,14 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
         Objects.requireNonNull(retryBackoff, "retryBackoff");
     }
 
-    /** Checks the jitter settings (every error at once); with jitter turned off the policy is {@code disabled}. */
+    /** Checks the jitter settings as the policy implies them (every error at once); with jitter off the policy is {@code disabled}. */
     public static Validation<Seq<String>, AgentSettings> of(NodeName nodeName, String clusterName, JitterSettings jitter,
             JitterPolicy policy, RetryBackoff retryBackoff) {
-        return jitter.resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
+        return jitter.forPolicy(policy).resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
                 effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff));
     }
 
-    /** Every default: uniform jitter up to 2m30s in a 5m window, retries from 200ms up to 30s. */
+    /** Every default: uniform jitter, {@code auto} maximum in a 5m window, retries from 200ms up to 30s. */
     public static AgentSettings defaults(NodeName nodeName) {
         return of(nodeName, DEFAULT_CLUSTER_NAME, JitterSettings.defaults(), JitterPolicy.uniform(), RetryBackoff.DEFAULT)
                 .getOrElseThrow(() -> new IllegalStateException("the default settings are valid"));

@@ -16,6 +16,7 @@ import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort.PublishedKeyLo
 import io.ipseckeyagent.application.port.out.PublishOutcome;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
+import io.ipseckeyagent.domain.jitter.JitterBound;
 import io.ipseckeyagent.domain.jitter.JitterInput;
 import io.ipseckeyagent.domain.key.KeyFileCheck;
 import io.ipseckeyagent.domain.key.KeyFileParser;
@@ -244,12 +245,15 @@ public final class RotationService
         };
     }
 
+    /** The machine's {@code max} is what is left of the window; {@code auto} narrows it to N / rate at the draw. */
     private void startJitterWait(StartJitterWait command) {
-        Duration delay = settings.policy().delay(new JitterInput(command.max(), settings.nodeName(),
+        JitterBound bound = settings.jitter().bound(clusterView.knownNodes().size());
+        Duration max = bound.max().compareTo(command.max()) < 0 ? bound.max() : command.max();
+        Duration delay = settings.policy().delay(new JitterInput(max, settings.nodeName(),
                 command.expectedSpi(), clusterView::knownNodes, random::nextUniform));
         Instant now = clock.now();
-        events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, command.max(), now.plus(delay),
-                command.deadline().due()));
+        events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, max, now.plus(delay),
+                command.deadline().due(), bound));
         wait.cancel();
         wait = scheduler.schedule(delay, () -> handle(new RotationInput.JitterWaitOver()));
     }
