@@ -38,9 +38,15 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
                 effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff));
     }
 
-    /** Every default: uniform jitter, {@code auto} maximum in a 5m window, retries from 200ms up to 30s. */
+    /**
+     * The proposal's settings, a fixed maximum that does not depend on the cluster: uniform jitter up
+     * to 2m30s in a 5m window, retries from 200ms up to 30s. (The agent's own default maximum is
+     * {@code auto}: {@link JitterSettings#defaults()}.)
+     */
     public static AgentSettings defaults(NodeName nodeName) {
-        return of(nodeName, DEFAULT_CLUSTER_NAME, JitterSettings.defaults(), JitterPolicy.uniform(), RetryBackoff.DEFAULT)
+        JitterSettings halfWindow = JitterSettings.of(true, JitterSettings.DEFAULT_KEY_ROTATION_DURATION,
+                io.vavr.control.Option.none(), JitterSettings.DEFAULT_POLL_INTERVAL, JitterSettings.DEFAULT_PUBLISH_BUDGET);
+        return of(nodeName, DEFAULT_CLUSTER_NAME, halfWindow, JitterPolicy.uniform(), RetryBackoff.DEFAULT)
                 .getOrElseThrow(() -> new IllegalStateException("the default settings are valid"));
     }
 }
