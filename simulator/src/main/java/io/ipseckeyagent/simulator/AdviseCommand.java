@@ -87,7 +87,11 @@ final class AdviseCommand implements Callable<Integer> {
             return 2;
         }
         List<Verdict> verdicts = candidates(model).map(candidate -> judge(model, candidate));
-        Option<Verdict> best = verdicts.filter(Verdict::fits).minBy(v -> v.result().adoptionP99());
+        // The gentlest on the API server; then the fastest; then the faster for small clusters (higher rate).
+        Option<Verdict> best = verdicts.filter(Verdict::fits).minBy(java.util.Comparator
+                .comparingInt((Verdict v) -> v.result().requests().peak())
+                .thenComparing(v -> v.result().adoptionP99())
+                .thenComparing(v -> -v.candidate().rate()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.JSON ? json(model, verdicts, best) : text(model, verdicts, best));
         out.flush();
@@ -131,7 +135,7 @@ final class AdviseCommand implements Callable<Integer> {
                     seconds(r.adoptionP50()), seconds(r.adoptionP99()), yes(v.underCapacity()), yes(v.inWindow()), yes(v.smallFast())));
         }
         out.append('\n').append(best.map(v -> "Recommended: " + v.candidate().setting()
-                        + " (fits every test, with the lowest p99 adoption delay).")
+                        + " (fits every test, and is the gentlest on the API server: lowest peak requests/s, then lowest p99).")
                 .getOrElse("No candidate fits: lengthen the window or grow the API server.")).append('\n');
         out.append("<= C: peak requests/s within the capacity, no 429s. window: every node adopts in time, and the last"
                 + " within the window of the first. small: 10 nodes would wait at most 1s.\n");
