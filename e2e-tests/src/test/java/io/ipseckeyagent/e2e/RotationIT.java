@@ -40,7 +40,7 @@ class RotationIT {
 
     @Test
     void aRotationIsPublishedWithOnePatchAfterAJitterWithinItsBound() {
-        AgentProcess agent = node.run("--ipsec-key-rotation-duration=40s", "--ipsec-jitter-max-duration=3s",
+        AgentProcess agent = node.run("--ipsec-key-rotation-duration=40s", "--ipsec-jitter-max-duration=3s", "--secret-propagation-budget=0",
                 "--key-file-poll-interval=1s");
         Startup.awaitSettled(agent, node, 3);
         assertThat(node.api.requests()).as("the startup reconcile found SPI 3 published already")

@@ -43,8 +43,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "" + FleetModel.DEFAULT_NODES, description = "Nodes in the fleet. Default: ${DEFAULT-VALUE}.")
     int nodes;
 
-    @Option(names = "--scenarios", split = ",", defaultValue = "disabled,uniform,node-hash,rank", paramLabel = "NAME",
-            description = "Which to run: disabled (no jitter, Cilium today), uniform, node-hash, rank. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
+            description = "Which to run: disabled (no jitter, Cilium before 1.19), cilium (Cilium main: uniform over a tenth of"
+                    + " the window), uniform (the proposal's fixed --jitter-max), auto (sized by the cluster), node-hash, rank."
+                    + " Default: all.")
     java.util.List<String> scenarios;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
@@ -55,8 +57,16 @@ final class SimulateCommand implements Callable<Integer> {
     Duration rotationDuration;
 
     @Option(names = "--jitter-max", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The agents' --ipsec-jitter-max-duration. Default: half the rotation duration.")
+            description = "The fixed --ipsec-jitter-max-duration of uniform, node-hash and rank. Default: half the rotation duration.")
     Duration jitterMax;
+
+    @Option(names = "--target-rate", defaultValue = "20", paramLabel = "WRITES_PER_SECOND",
+            description = "The agents' --ipsec-jitter-target-rate, for auto. Default: ${DEFAULT-VALUE}.")
+    double targetRate;
+
+    @Option(names = "--secret-propagation", defaultValue = "1m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The agents' --secret-propagation-budget, reserved by the cap. Default: ${DEFAULT-VALUE}.")
+    Duration secretPropagation;
 
     @Option(names = "--poll-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The agents' --key-file-poll-interval. Default: ${DEFAULT-VALUE}.")
@@ -99,8 +109,9 @@ final class SimulateCommand implements Callable<Integer> {
         FleetModel model = new FleetModel(nodes, seed, rotationDuration,
                 jitterMax != null ? jitterMax : rotationDuration.dividedBy(2), pollInterval, publishBudget,
                 detectionSkew != null ? detectionSkew : pollInterval,
-                new ApiServerModel(writesPerSecond, queueLimit, latency, retryAfter), observers);
-        Either<Seq<String>, Seq<Scenario>> chosen = Either.sequence(List.ofAll(scenarios).map(Scenario::parse));
+                new ApiServerModel(writesPerSecond, queueLimit, latency, retryAfter), observers, targetRate, secretPropagation);
+        Either<Seq<String>, Seq<Scenario>> chosen = scenarios == null ? Either.right(Scenario.ALL)
+                : Either.sequence(List.ofAll(scenarios).map(Scenario::parse));
         Seq<String> problems = model.problems().appendAll(chosen.fold(wrong -> wrong, right -> List.empty()));
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {

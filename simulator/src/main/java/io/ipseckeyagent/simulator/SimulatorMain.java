@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SimulatorMain.Version.class,
         description = "Shows the write rate a key rotation puts on the API server, with and without jitter.",
-        subcommands = {SimulateCommand.class, DemoCommand.class})
+        subcommands = {SimulateCommand.class, AdviseCommand.class, DemoCommand.class})
 public final class SimulatorMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,7 @@ class SimulateCommandTest {
         JsonNode report = JsonMapper.builder().build().readTree(out.toString());
         assertThat(exit).isZero();
         assertThat(report.get("model").get("nodes").asInt()).isEqualTo(500);
-        assertThat(report.get("scenarios")).hasSize(4);
+        assertThat(report.get("scenarios")).hasSize(6);
         assertThat(report.get("scenarios").get(0).get("scenario").asString()).isEqualTo("disabled");
         assertThat(report.get("scenarios").get(3).get("everyNodeInTime").asBoolean()).isTrue();
         assertThat(report.get("scenarios").get(1).get("writesPerSecond").get("p99").isInt()).isTrue();
@@ -47,12 +47,12 @@ class SimulateCommandTest {
 
     @Test
     void reportsEveryUsageProblemAtOnceWithItsOptionAndExitsTwo() {
-        int exit = run("simulate", "--nodes", "1", "--scenarios", "uniform,fastest", "--rotation-duration", "10s");
+        int exit = run("simulate", "--nodes", "1", "--scenarios", "uniform,fastest", "--target-rate", "0");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--nodes must be at least 2")
-                .contains("unknown scenario 'fastest'; use disabled, uniform, node-hash, rank")
-                .contains("leaves no time for jitter");
+                .contains("unknown scenario 'fastest'; use disabled, cilium, uniform, auto, node-hash, rank")
+                .contains("--target-rate must be a positive number");
         assertThat(out.toString()).isEmpty();
     }
 

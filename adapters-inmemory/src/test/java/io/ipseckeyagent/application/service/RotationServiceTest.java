@@ -359,7 +359,8 @@ class RotationServiceTest {
 
     @Test
     void rankPlacesTheNodeInItsSlotAmongTheKnownNodes() {
-        AgentSettings rank = AgentSettings.of(NodeName.of("node-9"), "c1", JitterSettings.defaults(), JitterPolicy.rank(),
+        AgentSettings rank = AgentSettings.of(NodeName.of("node-9"), "c1",
+                JitterSettings.of(true, WINDOW, Option.none(), Duration.ofSeconds(5), Duration.ofSeconds(30)), JitterPolicy.rank(),
                 RetryBackoff.DEFAULT).getOrElseThrow(() -> new AssertionError("valid"));
         TestAgent agent = new TestAgent(rank, 18, new InMemoryDatapath());
         agent.cluster.set(TreeSet.rangeClosed(0, 9).map(i -> NodeName.of("node-" + i)));

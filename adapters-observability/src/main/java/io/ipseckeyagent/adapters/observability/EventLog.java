@@ -50,13 +50,7 @@ final class EventLog implements AgentEventsPort {
         switch (event) {
             case KeyFileChangeDetected e ->
                     log.atInfo().setMessage("IPsec keyfile change detected").addKeyValue("coalesced", e.coalesced()).log();
-            case JitterChosen e -> log.atInfo().setMessage("Jitter chosen for IPsec key rotation")
-                    .addKeyValue("policy", e.policy())
-                    .addKeyValue("delay", duration(e.delay()))
-                    .addKeyValue("maxDelay", duration(e.max()))
-                    .addKeyValue("fireAt", e.fireAt().toString())
-                    .addKeyValue("deadline", e.deadline().toString())
-                    .log();
+            case JitterChosen e -> logJitter(e);
             case KeysLoaded e -> logLoaded(e);
             case KeysRejected e -> logRejected(e);
             case KeysUnchanged e -> log.atInfo().setMessage("IPsec key unchanged").addKeyValue("SPI", e.activeSpi().value()).log();
@@ -175,5 +169,24 @@ final class EventLog implements AgentEventsPort {
 
     private static String duration(Duration duration) {
         return GoDuration.format(duration);
+    }
+
+    /** The draw and what its maximum came from; a fleet the window cannot hold at the target rate is a warning. */
+    private void logJitter(JitterChosen e) {
+        log.atInfo().setMessage("Jitter chosen for IPsec key rotation")
+                .addKeyValue("policy", e.policy())
+                .addKeyValue("delay", duration(e.delay()))
+                .addKeyValue("maxDelay", duration(e.max()))
+                .addKeyValue("maximum", e.bound().maximum())
+                .addKeyValue("knownNodes", e.bound().knownNodes())
+                .addKeyValue("targetRate", e.bound().targetRate())
+                .addKeyValue("cap", duration(e.bound().cap()))
+                .addKeyValue("fireAt", e.fireAt().toString())
+                .addKeyValue("deadline", e.deadline().toString())
+                .log();
+        e.bound().shortfall().forEach(why -> log.atWarn()
+                .setMessage("Rotation window cannot hold the fleet at the jitter target rate")
+                .addKeyValue("reason", why)
+                .log());
     }
 }

@@ -35,8 +35,8 @@ import java.time.Duration;
 final class EventMetrics implements AgentEventsPort {
     static final String PREFIX = "ipsec_key_agent_";
 
-    /** The jitter is bounded by half the rotation window, 150 s by default. */
-    private static final double[] JITTER_BUCKETS = {0, 1, 2.5, 5, 10, 20, 30, 45, 60, 90, 120, 150, 300};
+    /** The jitter is bounded by the cap, 205 s by default ({@code auto} draws far less in small clusters). */
+    private static final double[] JITTER_BUCKETS = {0, 1, 2.5, 5, 10, 20, 30, 45, 60, 90, 120, 150, 210, 300};
     /** Detection to publish: the jitter plus retries; beyond the 5 min window adoption is overdue. */
     private static final double[] LATENCY_BUCKETS = {0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 90, 120, 150, 300, 600};
 
@@ -47,6 +47,7 @@ final class EventMetrics implements AgentEventsPort {
     private final Gauge activeSpi;
     private final Counter rotations;
     private final Histogram jitterDelay;
+    private final Gauge jitterMax;
     private final Histogram detectionToPublish;
     private final Counter keyLoadFailures;
     private final Counter publishAttempts;
@@ -72,6 +73,10 @@ final class EventMetrics implements AgentEventsPort {
         jitterDelay = Histogram.builder().name(PREFIX + "jitter_delay_seconds")
                 .help("The delay drawn between seeing a new key and publishing its SPI")
                 .classicOnly().classicUpperBounds(JITTER_BUCKETS)
+                .withoutExemplars()
+                .register(registry);
+        jitterMax = Gauge.builder().name(PREFIX + "jitter_max_seconds")
+                .help("The bound of the last jitter draw (auto: min(known nodes / target rate, cap))")
                 .withoutExemplars()
                 .register(registry);
         detectionToPublish = Histogram.builder().name(PREFIX + "detection_to_publish_seconds")
@@ -126,7 +131,10 @@ final class EventMetrics implements AgentEventsPort {
     @Override
     public void emit(AgentEvent event) {
         switch (event) {
-            case JitterChosen e -> jitterDelay.observe(seconds(e.delay()));
+            case JitterChosen e -> {
+                jitterDelay.observe(seconds(e.delay()));
+                jitterMax.set(seconds(e.max()));
+            }
             case KeysRejected e -> {
                 keyLoadFailures.inc();
                 rotations.labelValues("rejected").inc();

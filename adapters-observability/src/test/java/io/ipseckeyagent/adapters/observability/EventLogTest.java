@@ -77,8 +77,16 @@ class EventLogTest {
     @Test
     void jitterShowsPolicyDelayBoundAndDeadline() {
         assertThat(text(SampleEvents.jitter())).containsExactly(INFO + "msg=\"Jitter chosen for IPsec key rotation\""
-                + " policy=uniform delay=37.412s maxDelay=2m30s"
+                + " policy=uniform delay=37.412s maxDelay=2m30s maximum=2m30s knownNodes=5000 targetRate=20.0 cap=3m25s"
                 + " fireAt=2026-11-24T10:00:37.535Z deadline=2026-11-24T10:05:00.123Z");
+    }
+
+    @Test
+    void aFleetTheWindowCannotHoldIsAWarningWithTheNumbers() {
+        assertThat(text(SampleEvents.jitterShortOfWindow())).hasSize(2).last().asString().isEqualTo(WARN
+                + "msg=\"Rotation window cannot hold the fleet at the jitter target rate\" reason=\"5000 nodes at 20 writes/s"
+                + " need a jitter maximum of 4m10s, but the rotation window leaves 3m25s: the fleet will write at about"
+                + " 24.4 writes/s; lengthen the rotation window to at least 5m45s or raise the target rate\"");
     }
 
     @Test

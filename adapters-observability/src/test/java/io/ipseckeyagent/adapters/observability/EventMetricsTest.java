@@ -3,6 +3,7 @@ package io.ipseckeyagent.adapters.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.ipseckeyagent.domain.jitter.JitterBound;
 import io.ipseckeyagent.application.port.out.PublishOutcome;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -101,9 +102,18 @@ class EventMetricsTest {
     @Test
     void aZeroJitterLandsInTheZeroBucket() {
         metrics.emit(new AgentEvent.JitterChosen(SampleEvents.T0, "uniform", Duration.ZERO, Duration.ZERO,
-                SampleEvents.T0, SampleEvents.T0.plusSeconds(300)));
+                SampleEvents.T0, SampleEvents.T0.plusSeconds(300),
+                new JitterBound("auto", Duration.ZERO, 0, 20, Duration.ZERO, Duration.ofSeconds(95))));
 
-        assertThat(scrape()).contains("ipsec_key_agent_jitter_delay_seconds_bucket{le=\"0.0\"} 1\n");
+        assertThat(scrape()).contains("ipsec_key_agent_jitter_delay_seconds_bucket{le=\"0.0\"} 1\n",
+                "ipsec_key_agent_jitter_max_seconds 0.0\n");
+    }
+
+    @Test
+    void theLastDrawsBoundIsAGauge() {
+        metrics.emit(SampleEvents.jitterShortOfWindow());
+
+        assertThat(scrape()).contains("ipsec_key_agent_jitter_max_seconds 205.0\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ipseckeyagent.adapters.observability;
 
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.PublishOutcome;
+import io.ipseckeyagent.domain.jitter.JitterBound;
 import io.ipseckeyagent.domain.key.CipherSuite;
 import io.ipseckeyagent.domain.key.KeyBytes;
 import io.ipseckeyagent.domain.key.KeyEntry;
@@ -49,7 +50,15 @@ final class SampleEvents {
 
     static AgentEvent.JitterChosen jitter() {
         return new AgentEvent.JitterChosen(T0, "uniform", Duration.ofMillis(37_412), Duration.ofSeconds(150),
-                T0.plusMillis(37_412), T0.plusSeconds(300));
+                T0.plusMillis(37_412), T0.plusSeconds(300),
+                new JitterBound("2m30s", Duration.ofSeconds(150), 5_000, 20, Duration.ofSeconds(205), Duration.ofSeconds(95)));
+    }
+
+    /** An {@code auto} draw for a fleet the window cannot hold at the target rate. */
+    static AgentEvent.JitterChosen jitterShortOfWindow() {
+        return new AgentEvent.JitterChosen(T0, "uniform", Duration.ofMillis(37_412), Duration.ofSeconds(205),
+                T0.plusMillis(37_412), T0.plusSeconds(300),
+                new JitterBound("auto", Duration.ofSeconds(205), 5_000, 20, Duration.ofSeconds(205), Duration.ofSeconds(95)));
     }
 
     static AgentEvent.KeysLoaded loaded() {

@@ -38,10 +38,10 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
         Objects.requireNonNull(startMode, "startMode");
     }
 
-    /** Checks the jitter settings (every error at once); with jitter turned off the policy is {@code disabled}. */
+    /** Checks the jitter settings as the policy implies them (every error at once); with jitter off the policy is {@code disabled}. */
     public static Validation<Seq<String>, AgentSettings> of(NodeName nodeName, String clusterName, JitterSettings jitter,
             JitterPolicy policy, RetryBackoff retryBackoff) {
-        return jitter.resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
+        return jitter.forPolicy(policy).resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
                 effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff, RotationRules.DEFAULT_SETTLE,
                 StartMode.PUBLISH));
     }
@@ -59,9 +59,15 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
         return new RotationRules(jitter, settle, startMode);
     }
 
-    /** Every default: uniform jitter up to 2m30s in a 5m window, retries from 200ms up to 30s. */
+    /**
+     * The proposal's settings, a fixed maximum that does not depend on the cluster: uniform jitter up
+     * to 2m30s in a 5m window, retries from 200ms up to 30s. (The agent's own default maximum is
+     * {@code auto}: {@link JitterSettings#defaults()}.)
+     */
     public static AgentSettings defaults(NodeName nodeName) {
-        return of(nodeName, DEFAULT_CLUSTER_NAME, JitterSettings.defaults(), JitterPolicy.uniform(), RetryBackoff.DEFAULT)
+        JitterSettings halfWindow = JitterSettings.of(true, JitterSettings.DEFAULT_KEY_ROTATION_DURATION,
+                io.vavr.control.Option.none(), JitterSettings.DEFAULT_POLL_INTERVAL, JitterSettings.DEFAULT_PUBLISH_BUDGET);
+        return of(nodeName, DEFAULT_CLUSTER_NAME, halfWindow, JitterPolicy.uniform(), RetryBackoff.DEFAULT)
                 .getOrElseThrow(() -> new IllegalStateException("the default settings are valid"));
     }
 }

@@ -17,6 +17,7 @@ import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort.PublishedKeyLo
 import io.ipseckeyagent.application.port.out.PublishOutcome;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
+import io.ipseckeyagent.domain.jitter.JitterBound;
 import io.ipseckeyagent.domain.jitter.JitterInput;
 import io.ipseckeyagent.domain.key.KeyFileCheck;
 import io.ipseckeyagent.domain.key.KeyFileParser;
@@ -285,12 +286,17 @@ public final class RotationService
         };
     }
 
+    /** The machine's {@code max} is what is left of the window; {@code auto} narrows it to N / rate at the draw. */
     private void startJitterWait(StartJitterWait command) {
-        Duration delay = command.floor().plus(settings.policy().delay(new JitterInput(command.max().minus(command.floor()),
-                settings.nodeName(), command.expectedSpi(), clusterView::knownNodes, random::nextUniform)));
+        JitterBound bound = settings.jitter().bound(clusterView.knownNodes().size());
+        Duration max = bound.max().compareTo(command.max()) < 0 ? bound.max() : command.max();
+        // The settle interval is the shortest delay: drawn over [floor, max], never below the floor.
+        Duration spread = max.compareTo(command.floor()) > 0 ? max.minus(command.floor()) : Duration.ZERO;
+        Duration delay = command.floor().plus(settings.policy().delay(new JitterInput(spread, settings.nodeName(),
+                command.expectedSpi(), clusterView::knownNodes, random::nextUniform)));
         Instant now = clock.now();
-        events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, command.max(), now.plus(delay),
-                command.deadline().due()));
+        events.emit(new AgentEvent.JitterChosen(now, settings.policy().name(), delay, max, now.plus(delay),
+                command.deadline().due(), bound));
         wait.cancel();
         wait = scheduler.schedule(delay, () -> handle(new RotationInput.JitterWaitOver(clock.now())));
     }

@@ -3,11 +3,15 @@ package io.ipseckeyagent.bootstrap.config;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.CONFIG;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.ENABLE_IPSEC_JITTER;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.IPSEC_JITTER_MAX_DURATION;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.IPSEC_JITTER_POLICY;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.IPSEC_JITTER_TARGET_RATE;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.IPSEC_KEY_ROTATION_DURATION;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.KEY_FILE_POLL_INTERVAL;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.NODE_NAME;
+import static io.ipseckeyagent.bootstrap.config.RunOptions.SECRET_PROPAGATION_BUDGET;
 import static io.vavr.API.For;
 
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -84,19 +88,24 @@ final class ConfigResolver {
         ValueSource maxSource = writtenMax.getOrElse(new ValueSource.Default(IPSEC_JITTER_MAX_DURATION.name()));
         ValueSource windowSource = parsed.source(IPSEC_KEY_ROTATION_DURATION)
                 .getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
-        String defaultNote = writtenMax.isDefined() ? "" : "the default, " + IPSEC_KEY_ROTATION_DURATION.flag() + " / 2 = ";
         // Each input that did not parse is already reported; the rule needs all of them.
-        Option<Option<Duration>> requested = writtenMax.isDefined()
-                ? parsed.value(IPSEC_JITTER_MAX_DURATION).map(Option::some)
-                : Option.some(Option.none());
-        return For(parsed.value(ENABLE_IPSEC_JITTER), parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(KEY_FILE_POLL_INTERVAL), requested)
-                .yield((enabled, window, poll, max) -> JitterSettings.of(enabled, window, max, poll,
-                                JitterSettings.DEFAULT_PUBLISH_BUDGET)
+        return For(parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(KEY_FILE_POLL_INTERVAL), parsed.value(IPSEC_JITTER_MAX_DURATION),
+                        parsed.value(IPSEC_JITTER_TARGET_RATE), parsed.value(SECRET_PROPAGATION_BUDGET), parsed.value(IPSEC_JITTER_POLICY))
+                .yield((window, poll, max, rate, propagation, policy) -> jitterSettings(true, window, max, rate, poll, propagation)
+                        .forPolicy(policy)
                         .resolve(FLAG_TERMS)
                         .fold(noRoom -> new JitterCheck(Duration.ZERO, noRoom.map(windowSource::problem).toList(), List.empty()),
                                 effective -> new JitterCheck(effective.max(), List.empty(), effective.capped()
-                                        .map(capped -> maxSource.problem(defaultNote + capped.message(FLAG_TERMS))).toList())))
+                                        .map(capped -> maxSource.problem(capped.message(FLAG_TERMS))).toList()
+                                        .appendAll(effective.shortWindow().map(windowSource::problem)))))
                 .getOrElse(nothingToSay);
+    }
+
+    /** The jitter settings the options describe (direct mode: nothing of Cilium's to reserve). */
+    static JitterSettings jitterSettings(boolean enabled, Duration window, JitterMaximum max, double rate, Duration poll,
+            Duration secretPropagation) {
+        return new JitterSettings(enabled, window, max, rate, JitterSettings.direct(poll, JitterSettings.DEFAULT_PUBLISH_BUDGET))
+                .withSecretPropagation(secretPropagation);
     }
 
     private static RunConfiguration configuration(Parsed parsed, Duration effectiveJitterMax) {
@@ -107,7 +116,9 @@ final class ConfigResolver {
                 parsed.present(RunOptions.IPSEC_KEY_FILE),
                 rotation,
                 parsed.present(ENABLE_IPSEC_JITTER),
-                parsed.value(IPSEC_JITTER_MAX_DURATION).getOrElse(() -> rotation.dividedBy(2)),
+                parsed.present(IPSEC_JITTER_MAX_DURATION),
+                parsed.present(IPSEC_JITTER_TARGET_RATE),
+                parsed.present(SECRET_PROPAGATION_BUDGET),
                 effectiveJitterMax,
                 parsed.present(RunOptions.IPSEC_JITTER_POLICY),
                 parsed.present(KEY_FILE_POLL_INTERVAL),

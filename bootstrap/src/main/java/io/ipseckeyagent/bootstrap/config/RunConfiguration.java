@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.time.GoDuration;
@@ -19,9 +20,9 @@ import java.util.Objects;
  * Everything {@code run} was configured with, validated and typed. Components are named after the
  * flags of {@link RunOptions}; {@link #resolve} is the only way to get one from operator input.
  *
- * @param ipsecJitterMaxDuration the configured maximum (default: rotation duration / 2)
- * @param effectiveJitterMax the maximum delays are drawn within: the configured one, capped so that a
- *     node publishes within the rotation window; zero when jitter is disabled
+ * @param ipsecJitterMaxDuration the configured maximum (default: {@code auto})
+ * @param effectiveJitterMax the largest delay ever drawn: the cap for {@code auto}, a fixed maximum capped
+ *     so that every node adopts within the rotation window; zero when jitter is disabled
  * @param kubeconfig none: fabric8's auto-configuration
  * @param prometheusServeAddr none: metrics and health endpoints disabled
  * @param configFile the {@code --config} file the values were read from, if any
@@ -33,7 +34,9 @@ public record RunConfiguration(
         Path ipsecKeyFile,
         Duration ipsecKeyRotationDuration,
         boolean enableIpsecJitter,
-        Duration ipsecJitterMaxDuration,
+        JitterMaximum ipsecJitterMaxDuration,
+        double ipsecJitterTargetRate,
+        Duration secretPropagationBudget,
         Duration effectiveJitterMax,
         JitterPolicy ipsecJitterPolicy,
         Duration keyFilePollInterval,
@@ -55,6 +58,7 @@ public record RunConfiguration(
         Objects.requireNonNull(ipsecKeyFile, "ipsecKeyFile");
         Objects.requireNonNull(ipsecKeyRotationDuration, "ipsecKeyRotationDuration");
         Objects.requireNonNull(ipsecJitterMaxDuration, "ipsecJitterMaxDuration");
+        Objects.requireNonNull(secretPropagationBudget, "secretPropagationBudget");
         Objects.requireNonNull(effectiveJitterMax, "effectiveJitterMax");
         Objects.requireNonNull(ipsecJitterPolicy, "ipsecJitterPolicy");
         Objects.requireNonNull(keyFilePollInterval, "keyFilePollInterval");
@@ -68,8 +72,8 @@ public record RunConfiguration(
         Objects.requireNonNull(keySource, "keySource");
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(datapath, "datapath");
-        if (effectiveJitterMax.isNegative() || effectiveJitterMax.compareTo(ipsecJitterMaxDuration) > 0) {
-            throw new IllegalArgumentException("effective jitter maximum must be in [0, " + ipsecJitterMaxDuration + "]");
+        if (effectiveJitterMax.isNegative() || effectiveJitterMax.compareTo(ipsecKeyRotationDuration) >= 0) {
+            throw new IllegalArgumentException("effective jitter maximum must be in [0, " + ipsecKeyRotationDuration + ")");
         }
     }
 
@@ -89,7 +93,9 @@ public record RunConfiguration(
                         written(RunOptions.IPSEC_KEY_FILE, ipsecKeyFile.toString()),
                         written(RunOptions.IPSEC_KEY_ROTATION_DURATION, GoDuration.format(ipsecKeyRotationDuration)),
                         written(RunOptions.ENABLE_IPSEC_JITTER, String.valueOf(enableIpsecJitter)),
-                        written(RunOptions.IPSEC_JITTER_MAX_DURATION, GoDuration.format(ipsecJitterMaxDuration)),
+                        written(RunOptions.IPSEC_JITTER_MAX_DURATION, ipsecJitterMaxDuration.describe()),
+                        written(RunOptions.IPSEC_JITTER_TARGET_RATE, rate(ipsecJitterTargetRate)),
+                        written(RunOptions.SECRET_PROPAGATION_BUDGET, GoDuration.format(secretPropagationBudget)),
                         written(RunOptions.IPSEC_JITTER_POLICY, ipsecJitterPolicy.name()),
                         written(RunOptions.KEY_FILE_POLL_INTERVAL, GoDuration.format(keyFilePollInterval)),
                         Tuple.of(RunOptions.KUBECONFIG, kubeconfig.map(Path::toString)),
@@ -105,6 +111,10 @@ public record RunConfiguration(
                         written(RunOptions.CREATE_CILIUM_NODE, String.valueOf(createCiliumNode)))
                 .foldLeft(LinkedHashMap.empty(), (settings, option) ->
                         option._2.map(text -> settings.put(option._1.name(), text)).getOrElse(settings));
+    }
+
+    private static String rate(double writesPerSecond) {
+        return writesPerSecond == Math.rint(writesPerSecond) ? Long.toString((long) writesPerSecond) : Double.toString(writesPerSecond);
     }
 
     private static Tuple2<OptionSpec<?>, Option<String>> written(OptionSpec<?> option, String text) {

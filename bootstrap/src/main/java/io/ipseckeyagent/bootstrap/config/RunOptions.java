@@ -6,6 +6,7 @@ import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
 
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -41,16 +42,27 @@ public final class RunOptions {
             .formerlyKnownAs("keyRotationDuration");
 
     public static final OptionSpec<Boolean> ENABLE_IPSEC_JITTER = OptionSpec.of("enable-ipsec-jitter", "BOOL", BOOLEAN, ValueParsers::bool,
-                    "Wait a per-node delay between seeing a new key and publishing it; false acts at once, as Cilium does.")
+                    "Wait a per-node delay between seeing a new key and loading and publishing it; false acts at once,"
+                            + " as Cilium releases before cilium/cilium#44263 do (Cilium main waits up to a tenth of the window itself).")
             .withDefault("true")
             .formerlyKnownAs("enableJitter");
 
-    public static final OptionSpec<Duration> IPSEC_JITTER_MAX_DURATION = OptionSpec.of("ipsec-jitter-max-duration", "DURATION",
-                    DURATION, ValueParsers::nonNegativeDuration,
-                    "Upper bound of the jitter; capped, with a warning, at the rotation duration minus the poll interval"
-                            + " and a " + GoDuration.format(JitterSettings.DEFAULT_PUBLISH_BUDGET) + " publish budget.")
-            .withDefaultDescribed("ipsec-key-rotation-duration / 2")
+    public static final OptionSpec<JitterMaximum> IPSEC_JITTER_MAX_DURATION = OptionSpec.of("ipsec-jitter-max-duration", "auto|DURATION",
+                    DURATION, ValueParsers::jitterMaximum,
+                    "Upper bound of the jitter. auto: known CiliumNodes / ipsec-jitter-target-rate; a duration: fixed; 0: off."
+                            + " Capped, with a warning, at the rotation duration minus the poll interval, a "
+                            + GoDuration.format(JitterSettings.DEFAULT_PUBLISH_BUDGET) + " publish budget and the Secret propagation budget.")
+            .withDefault("auto")
             .formerlyKnownAs("jitterMaxDuration");
+
+    public static final OptionSpec<Double> IPSEC_JITTER_TARGET_RATE = OptionSpec.of("ipsec-jitter-target-rate", "WRITES_PER_SECOND", DURATION,
+                    ValueParsers::positiveRate, "For auto: CiliumNode writes per second the whole fleet may put on the API server during a rotation.")
+            .withDefault("20").formerlyKnownAs("jitterTargetRate");
+
+    public static final OptionSpec<Duration> SECRET_PROPAGATION_BUDGET = OptionSpec.of("secret-propagation-budget", "DURATION", DURATION,
+                    ValueParsers::nonNegativeDuration, "How much later kubelet may project the Secret into one node's pod than another's"
+                            + " (its sync period, 1m by default); the cap reserves it.")
+            .withDefault("1m");
 
     public static final OptionSpec<JitterPolicy> IPSEC_JITTER_POLICY = OptionSpec.of("ipsec-jitter-policy", "POLICY", TEXT,
                     ValueParsers.choice(JitterPolicy.ALL, JitterPolicy::name),
@@ -111,7 +123,7 @@ public final class RunOptions {
     /** Every option, in the order {@code --help} lists them. */
     public static final List<OptionSpec<?>> ALL = List.of(
             NODE_NAME, CLUSTER_NAME, IPSEC_KEY_FILE, IPSEC_KEY_ROTATION_DURATION, ENABLE_IPSEC_JITTER,
-            IPSEC_JITTER_MAX_DURATION, IPSEC_JITTER_POLICY, KEY_FILE_POLL_INTERVAL, KUBECONFIG, STATE_FILE,
+            IPSEC_JITTER_MAX_DURATION, IPSEC_JITTER_TARGET_RATE, SECRET_PROPAGATION_BUDGET, IPSEC_JITTER_POLICY, KEY_FILE_POLL_INTERVAL, KUBECONFIG, STATE_FILE,
             PROMETHEUS_SERVE_ADDR, LOG_FORMAT, LOG_LEVEL, CONFIG, PLUGIN_DIR, KEY_SOURCE, PUBLISHER, DATAPATH,
             CREATE_CILIUM_NODE);
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
@@ -41,6 +42,19 @@ final class ValueParsers {
         return GoDuration.parse(text).filterOrElse(
                 duration -> !duration.isNegative(),
                 duration -> "must not be negative, got " + GoDuration.format(duration));
+    }
+
+    static Either<String, JitterMaximum> jitterMaximum(String text) {
+        return JitterMaximum.parse(text);
+    }
+
+    static Either<String, Double> positiveRate(String text) {
+        try {
+            double rate = Double.parseDouble(text);
+            return rate > 0 && Double.isFinite(rate) ? Either.right(rate) : Either.left("must be a positive number, got " + text);
+        } catch (NumberFormatException e) {
+            return Either.left("expected a number of writes per second like 20, got \"" + text + "\"");
+        }
     }
 
     static Either<String, Path> path(String text) {

@@ -44,9 +44,10 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     AgentSettings settings(RunConfiguration configuration) {
-        JitterSettings jitter = JitterSettings.of(configuration.enableIpsecJitter(), configuration.ipsecKeyRotationDuration(),
-                Option.some(configuration.ipsecJitterMaxDuration()), configuration.keyFilePollInterval(),
-                JitterSettings.DEFAULT_PUBLISH_BUDGET);
+        JitterSettings jitter = new JitterSettings(configuration.enableIpsecJitter(), configuration.ipsecKeyRotationDuration(),
+                configuration.ipsecJitterMaxDuration(), configuration.ipsecJitterTargetRate(),
+                JitterSettings.direct(configuration.keyFilePollInterval(), JitterSettings.DEFAULT_PUBLISH_BUDGET))
+                .withSecretPropagation(configuration.secretPropagationBudget());
         return AgentSettings.of(configuration.nodeName(), configuration.clusterName(), jitter,
                         configuration.ipsecJitterPolicy(), RetryBackoff.DEFAULT)
                 .toEither()

@@ -4,6 +4,7 @@ import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
@@ -44,7 +45,11 @@ class PrecedenceTest {
                 new Kind(RunOptions.ENABLE_IPSEC_JITTER, "false", "true", "false", RunConfiguration::enableIpsecJitter,
                         false, true, false, true),
                 new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", RunConfiguration::ipsecJitterMaxDuration,
-                        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ZERO, Duration.ofMinutes(5).dividedBy(2)),
+                        fixed(10), fixed(20), fixed(0), new JitterMaximum.Auto()),
+                new Kind(RunOptions.IPSEC_JITTER_TARGET_RATE, "10", "2.5", "100", RunConfiguration::ipsecJitterTargetRate,
+                        10.0, 2.5, 100.0, 20.0),
+                new Kind(RunOptions.SECRET_PROPAGATION_BUDGET, "30s", "90s", "0", RunConfiguration::secretPropagationBudget,
+                        Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ZERO, Duration.ofMinutes(1)),
                 new Kind(RunOptions.IPSEC_JITTER_POLICY, "rank", "node-hash", "RANK", RunConfiguration::ipsecJitterPolicy,
                         JitterPolicy.rank(), JitterPolicy.nodeHash(), JitterPolicy.rank(), JitterPolicy.uniform()),
                 new Kind(RunOptions.KEY_FILE_POLL_INTERVAL, "1s", "2s", "3s", RunConfiguration::keyFilePollInterval,
@@ -127,13 +132,18 @@ class PrecedenceTest {
         assertThat(configuration.clusterName()).isEqualTo("from-file");
     }
 
+    private static JitterMaximum fixed(long seconds) {
+        return new JitterMaximum.Fixed(Duration.ofSeconds(seconds));
+    }
+
     @Test
     void everyDefaultAsDocumented() {
         RunConfiguration configuration = valid(resolve("--node-name=node-a"));
 
         assertThat(configuration).isEqualTo(new RunConfiguration(
                 NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
-                Duration.ofSeconds(150), Duration.ofSeconds(150), JitterPolicy.uniform(), Duration.ofSeconds(5),
+                new JitterMaximum.Auto(), 20.0, Duration.ofMinutes(1), Duration.ofSeconds(205), JitterPolicy.uniform(),
+                Duration.ofSeconds(5),
                 Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Option.of(new ListenAddress("", 9966)),
                 LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false));
     }

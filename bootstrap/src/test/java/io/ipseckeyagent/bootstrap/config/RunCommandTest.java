@@ -53,7 +53,7 @@ class RunCommandTest {
             assertThat(help).contains(option.environmentVariable());
             assertThat(help.replaceAll("\\s+", " ")).contains("Default: " + option.defaultDescription() + ".");
         }
-        assertThat(help).contains("NODE_NAME", "Default: 5m.", "Default: :9966.", "Default: ipsec-key-rotation-duration / 2.",
+        assertThat(help).contains("NODE_NAME", "Default: 5m.", "Default: :9966.", "Default: auto.",
                 "--enable-ipsec-jitter[=BOOL]", "Precedence: flag, environment, file, default.");
         assertThat(launched).isEmpty();
     }
@@ -84,7 +84,7 @@ class RunCommandTest {
             assertThat(configuration.ipsecJitterPolicy()).isEqualTo(JitterPolicy.rank());
         });
         assertThat(launchWarnings.get(0).map(ConfigProblem::render))
-                .singleElement().asString().startsWith("--ipsec-jitter-max-duration: the default");
+                .singleElement().asString().contains("no jitter, every node acts at once");
         assertThat(err.toString()).isEmpty();
     }
 

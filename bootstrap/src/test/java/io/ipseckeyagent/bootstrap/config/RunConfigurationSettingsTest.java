@@ -13,7 +13,7 @@ class RunConfigurationSettingsTest {
     @Test
     void settingsWrittenBackAsFlagsResolveToTheSameConfiguration() {
         RunConfiguration configuration = valid(resolve("--node-name=node-a", "--ipsec-key-rotation-duration=2m30s",
-                "--ipsec-jitter-max-duration=1m0.5s", "--ipsec-jitter-policy=node-hash", "--key-file-poll-interval=750ms",
+                "--ipsec-jitter-max-duration=1m0.5s", "--ipsec-jitter-target-rate=12.5", "--ipsec-jitter-policy=node-hash", "--key-file-poll-interval=750ms",
                 "--kubeconfig=/etc/kube/config", "--prometheus-serve-addr=[::1]:9966", "--log-format=json",
                 "--plugin-dir=/opt/plugins", "--key-source=env", "--create-cilium-node"));
 
@@ -27,7 +27,7 @@ class RunConfigurationSettingsTest {
         RunConfiguration configuration = valid(resolve("--node-name=node-a", "--prometheus-serve-addr="));
 
         assertThat(configuration.setting("ipsec-key-file")).isEqualTo(Option.some("/etc/ipsec/keys"));
-        assertThat(configuration.setting("ipsec-jitter-max-duration")).isEqualTo(Option.some("2m30s"));
+        assertThat(configuration.setting("ipsec-jitter-max-duration")).isEqualTo(Option.some("auto"));
         assertThat(configuration.setting("publisher")).isEqualTo(Option.some("cilium-node"));
         assertThat(configuration.setting("prometheus-serve-addr")).isEqualTo(Option.some(""));
         assertThat(configuration.setting("kubeconfig")).isEqualTo(Option.none());

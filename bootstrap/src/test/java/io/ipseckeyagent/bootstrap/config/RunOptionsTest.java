@@ -35,7 +35,7 @@ class RunOptionsTest {
     void theIssuesTableAndThePluginFlagsAreAllThere() {
         assertThat(RunOptions.ALL.map(OptionSpec::name)).containsExactly(
                 "node-name", "cluster-name", "ipsec-key-file", "ipsec-key-rotation-duration", "enable-ipsec-jitter",
-                "ipsec-jitter-max-duration", "ipsec-jitter-policy", "key-file-poll-interval", "kubeconfig", "state-file",
+                "ipsec-jitter-max-duration", "ipsec-jitter-target-rate", "secret-propagation-budget", "ipsec-jitter-policy", "key-file-poll-interval", "kubeconfig", "state-file",
                 "prometheus-serve-addr", "log-format", "log-level", "config", "plugin-dir", "key-source", "publisher",
                 "datapath", "create-cilium-node");
     }

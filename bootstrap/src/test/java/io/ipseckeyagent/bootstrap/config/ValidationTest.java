@@ -6,6 +6,7 @@ import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static io.ipseckeyagent.bootstrap.config.Resolving.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ValidationTest {
             --enable-ipsec-jitter=yes             | --enable-ipsec-jitter: expected true or false, got "yes"
             --ipsec-jitter-max-duration=-1s       | --ipsec-jitter-max-duration: must not be negative, got -1s
             --ipsec-jitter-policy=random          | --ipsec-jitter-policy: unknown value "random"; expected one of uniform, node-hash, rank
-            --ipsec-jitter-policy=nodehash        | --ipsec-jitter-policy: unknown value "nodehash"; expected one of uniform, node-hash, rank, disabled (did you mean node-hash?)
+            --ipsec-jitter-policy=nodehash        | --ipsec-jitter-policy: unknown value "nodehash"; expected one of uniform, node-hash, rank, cilium, disabled (did you mean node-hash?)
             --key-file-poll-interval=0s           | --key-file-poll-interval: must be greater than 0, got 0s
             --kubeconfig=                         | --kubeconfig: empty value
             --state-file=                         | --state-file: empty value
@@ -149,53 +150,59 @@ class ValidationTest {
     }
 
     @Test
-    void theDefaultJitterMaximumFitsTheDefaultWindow() {
+    void theDefaultJitterMaximumIsAutoUnderTheFleetWideCap() {
         RunConfiguration configuration = valid(resolve("--node-name=n"));
 
-        assertThat(configuration.effectiveJitterMax()).isEqualTo(Duration.ofSeconds(150));
+        assertThat(configuration.ipsecJitterMaxDuration()).isEqualTo(new JitterMaximum.Auto());
+        assertThat(configuration.effectiveJitterMax()).isEqualTo(Duration.ofSeconds(205));
         assertThat(warnings(resolve("--node-name=n"))).isEmpty();
     }
 
     @Test
-    void aJitterMaximumBeyondTheWindowIsCappedWithAWarningNamingBothValues() {
+    void aJitterMaximumBeyondTheWindowIsCappedWithAWarningNamingEveryValue() {
         ConfigResolution resolution = resolve("--node-name=n", "--ipsec-jitter-max-duration=10m");
 
-        assertThat(valid(resolution).ipsecJitterMaxDuration()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(265));
-        assertThat(warnings(resolution)).containsExactly("--ipsec-jitter-max-duration: 10m0s is capped at 4m25s"
-                + " = --ipsec-key-rotation-duration (5m0s) - --key-file-poll-interval (5s) - the publish budget (30s),"
-                + " so every node publishes within the rotation window");
+        assertThat(valid(resolution).ipsecJitterMaxDuration()).isEqualTo(new JitterMaximum.Fixed(Duration.ofMinutes(10)));
+        assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(205));
+        assertThat(warnings(resolution)).containsExactly("--ipsec-jitter-max-duration: 10m0s is capped at 3m25s"
+                + " = --ipsec-key-rotation-duration (5m0s) - 1m35s = --key-file-poll-interval (5s) + the publish budget (30s)"
+                + " + the Secret propagation budget (1m0s), so every node adopts within the rotation window of the first");
     }
 
     @Test
-    void aCappedDefaultMaximumSaysItIsTheDefault() {
-        ConfigResolution resolution = resolve("--node-name=n", "--ipsec-key-rotation-duration=1m");
-
-        assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(25));
-        assertThat(warnings(resolution)).singleElement().asString()
-                .startsWith("--ipsec-jitter-max-duration: the default, --ipsec-key-rotation-duration / 2 = 30s is capped at 25s");
+    void theSecretPropagationBudgetMovesTheCap() {
+        assertThat(valid(resolve("--node-name=n", "--secret-propagation-budget=0")).effectiveJitterMax())
+                .isEqualTo(Duration.ofSeconds(265));
     }
 
     @Test
     void aCapFromTheFileNamesTheFileAndKey() {
         ConfigResolution resolution = resolve(Map.of(), Map.of("a.yaml", "\nipsec-jitter-max-duration: 1h\n"), "--node-name=n", "--config=a.yaml");
 
-        assertThat(warnings(resolution)).singleElement().asString().startsWith("a.yaml:2: ipsec-jitter-max-duration: 1h0m0s is capped at 4m25s");
+        assertThat(warnings(resolution)).singleElement().asString().startsWith("a.yaml:2: ipsec-jitter-max-duration: 1h0m0s is capped at 3m25s");
     }
 
     @Test
-    void aWindowWithNoRoomForJitterIsAnErrorNamingTheFlags() {
-        ConfigResolution resolution = resolve("--node-name=n", "--ipsec-key-rotation-duration=35s");
+    void aWindowShorterThanTheReserveStillStartsActingAtOnceWithAWarning() {
+        ConfigResolution resolution = resolve("--node-name=n", "--ipsec-key-rotation-duration=1m");
 
-        assertThat(problems(resolution)).containsExactly("--ipsec-key-rotation-duration: 35s leaves no time for jitter:"
-                + " it must be longer than --key-file-poll-interval (5s) plus the publish budget (30s);"
-                + " lengthen --ipsec-key-rotation-duration, shorten --key-file-poll-interval, or set --enable-ipsec-jitter=false");
+        assertThat(valid(resolution).effectiveJitterMax()).isZero();
+        assertThat(warnings(resolution)).containsExactly("--ipsec-key-rotation-duration: --ipsec-key-rotation-duration (1m0s)"
+                + " is not longer than what the safety cap reserves, 1m35s = --key-file-poll-interval (5s) + the publish budget"
+                + " (30s) + the Secret propagation budget (1m0s): no jitter, every node acts at once; lengthen"
+                + " --ipsec-key-rotation-duration to more than 1m35s to spread the fleet");
     }
 
     @Test
     void aLongPollIntervalCanLeaveNoRoomEither() {
-        assertThat(problems(resolve("--node-name=n", "--key-file-poll-interval=5m")))
-                .singleElement().asString().startsWith("--ipsec-key-rotation-duration: 5m0s leaves no time for jitter");
+        assertThat(warnings(resolve("--node-name=n", "--key-file-poll-interval=5m")))
+                .singleElement().asString().contains("no jitter, every node acts at once");
+    }
+
+    @Test
+    void aTargetRateMustBeAPositiveNumber() {
+        assertThat(problems(resolve("--node-name=n", "--ipsec-jitter-target-rate=0")))
+                .containsExactly("--ipsec-jitter-target-rate: must be a positive number, got 0");
     }
 
     @Test
@@ -216,7 +223,7 @@ class ValidationTest {
     void anInvalidJitterMaximumIsNotAlsoCappedOrChecked() {
         ConfigResolution resolution = resolve("--node-name=n", "--ipsec-key-rotation-duration=1m", "--ipsec-jitter-max-duration=soon");
 
-        assertThat(problems(resolution)).singleElement().asString().startsWith("--ipsec-jitter-max-duration: invalid duration");
+        assertThat(problems(resolution)).singleElement().asString().startsWith("--ipsec-jitter-max-duration: expected auto or a duration: invalid duration");
         assertThat(warnings(resolution)).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.vavr.collection.Seq;
@@ -44,7 +45,7 @@ class YamlConfigFileTest {
         assertThat(configuration.ipsecKeyFile()).isEqualTo(Path.of("/keys/keys"));
         assertThat(configuration.ipsecKeyRotationDuration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(configuration.enableIpsecJitter()).isTrue();
-        assertThat(configuration.ipsecJitterMaxDuration()).isZero();
+        assertThat(configuration.ipsecJitterMaxDuration()).isEqualTo(new JitterMaximum.Fixed(Duration.ZERO));
         assertThat(configuration.ipsecJitterPolicy()).isEqualTo(JitterPolicy.nodeHash());
         assertThat(configuration.keyFilePollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(configuration.prometheusServeAddr().isEmpty()).isTrue();

@@ -119,7 +119,7 @@ class AgentInjectorTest {
 
         AgentSettings settings = injector.getInstance(AgentSettings.class);
 
-        assertThat(settings.jitter().max()).isEqualTo(configuration.effectiveJitterMax()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(settings.jitter().max()).isEqualTo(configuration.effectiveJitterMax()).isEqualTo(Duration.ZERO);
         assertThat(settings.policy()).isEqualTo(JitterPolicy.rank());
         assertThat(settings.clusterName()).isEqualTo("blue");
         assertThat(settings.nodeName()).isEqualTo(configuration.nodeName());

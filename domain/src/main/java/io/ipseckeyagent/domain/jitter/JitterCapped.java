@@ -7,8 +7,7 @@ import java.time.Duration;
  * A warning: the configured {@code jitterMax} did not fit in the rotation window, so the smaller
  * {@code available} span is used instead.
  */
-public record JitterCapped(Duration jitterMax, Duration available, Duration keyRotationDuration,
-        Duration pollInterval, Duration publishBudget) {
+public record JitterCapped(Duration jitterMax, Duration available, Duration keyRotationDuration, JitterReserve reserve) {
 
     /** The warning in the domain's own words. */
     public String message() {
@@ -19,7 +18,6 @@ public record JitterCapped(Duration jitterMax, Duration available, Duration keyR
     public String message(JitterSettings.Terms terms) {
         return GoDuration.format(jitterMax) + " is capped at " + GoDuration.format(available) + " = "
                 + terms.keyRotationDuration() + " (" + GoDuration.format(keyRotationDuration) + ") - "
-                + terms.pollInterval() + " (" + GoDuration.format(pollInterval) + ") - the publish budget ("
-                + GoDuration.format(publishBudget) + "), so every node publishes within the rotation window";
+                + reserve.describe(terms) + ", so every node adopts within the rotation window of the first";
     }
 }

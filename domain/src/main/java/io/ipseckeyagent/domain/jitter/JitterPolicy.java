@@ -14,13 +14,13 @@ import java.time.Duration;
  */
 public sealed interface JitterPolicy {
 
-    /** The name operators configure: {@code uniform}, {@code node-hash}, {@code rank}, {@code disabled}. */
+    /** The name operators configure: {@code uniform}, {@code node-hash}, {@code rank}, {@code cilium}, {@code disabled}. */
     String name();
 
     Duration delay(JitterInput input);
 
     /** Every policy, in the order help and docs list them: the one list flags, config and scenarios derive from. */
-    List<JitterPolicy> ALL = List.of(new Uniform(), new NodeHash(), new Rank(), new Disabled());
+    List<JitterPolicy> ALL = List.of(new Uniform(), new NodeHash(), new Rank(), new Cilium(), new Disabled());
 
     List<String> NAMES = ALL.map(JitterPolicy::name);
 
@@ -34,6 +34,10 @@ public sealed interface JitterPolicy {
 
     static JitterPolicy rank() {
         return new Rank();
+    }
+
+    static JitterPolicy cilium() {
+        return new Cilium();
     }
 
     static JitterPolicy disabled() {
@@ -128,7 +132,26 @@ public sealed interface JitterPolicy {
         }
     }
 
-    /** No delay: act at once, as Cilium does without jitter. */
+    /**
+     * Cilium main's rule (cilium/cilium#44263: {@code keyfileWatcher} in
+     * {@code pkg/datapath/linux/ipsec/ipsec_linux.go}, {@code MaxKeyRotationJitter} in {@code cell.go}):
+     * uniform over {@code keyRotationDuration / 10}, not sized by the cluster and not capped; the
+     * maximum comes from {@link JitterSettings#forPolicy}. Cilium draws per event; this agent still
+     * coalesces changes that arrive during the wait (one load, not a failing second one).
+     */
+    record Cilium() implements JitterPolicy {
+        @Override
+        public String name() {
+            return "cilium";
+        }
+
+        @Override
+        public Duration delay(JitterInput input) {
+            return new Uniform().delay(input);
+        }
+    }
+
+    /** No delay: act at once, as Cilium releases before cilium/cilium#44263 do. */
     record Disabled() implements JitterPolicy {
         @Override
         public String name() {

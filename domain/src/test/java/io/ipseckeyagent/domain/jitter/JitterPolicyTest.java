@@ -124,6 +124,6 @@ class JitterPolicyTest {
         assertThat(JitterPolicy.NAMES.map(name -> JitterPolicy.parse(name).map(JitterPolicy::name).getOrElse("?")))
                 .containsExactlyElementsOf(JitterPolicy.NAMES);
         assertThat(JitterPolicy.parse("random").getLeft())
-                .isEqualTo("unknown jitter policy 'random'; use one of uniform, node-hash, rank, disabled");
+                .isEqualTo("unknown jitter policy 'random'; use one of uniform, node-hash, rank, cilium, disabled");
     }
 }

@@ -29,7 +29,7 @@ public record DemoSettings(int nodes, Duration rotationDuration, Duration jitter
     }
 
     JitterSettings jitter(boolean enabled) {
-        return new JitterSettings(enabled, rotationDuration, jitterMax, pollInterval, publishBudget);
+        return JitterSettings.of(enabled, rotationDuration, io.vavr.control.Option.some(jitterMax), pollInterval, publishBudget);
     }
 
     /** Everything wrong, each naming its option; empty when the demo can run. */

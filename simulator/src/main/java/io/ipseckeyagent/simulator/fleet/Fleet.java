@@ -138,15 +138,20 @@ public final class Fleet {
         Rate writes = Rate.of(api.writes());
         long fewest = Arrays.stream(nodeUpdatedSeen).min().orElse(0);
         long most = Arrays.stream(nodeUpdatedSeen).max().orElse(0);
-        return new ScenarioResult(scenario, names.length, jitter.max(), api.nodesCarrying(NEW_SPI), writes,
+        Option<Duration> spread = published.size() == names.length
+                ? Option.some(Duration.ofNanos(published.last() - published.first()))
+                : Option.none();
+        return new ScenarioResult(scenario, names.length, jitter.bound(names.length).max(), api.nodesCarrying(NEW_SPI), writes,
                 Rate.of(api.requests()), api.tooManyRequests(), api.serverErrors(), events.failedAttempts(),
                 (long) writes.peak() * (names.length - 1), writes.total() * (names.length - 1), allPublished,
-                events.longestSinceDetected(), events.overdue(),
+                events.longestSinceDetected(), events.overdue(), spread, model.rotationDuration(),
+                jitter.bound(names.length).shortfall(), Duration.ofNanos(published.percentile(0.5)),
+                Duration.ofNanos(published.percentile(0.99)),
                 new ScenarioResult.SampledObservers(sampled.length, fewest, most));
     }
 
     private AgentSettings settings(NodeName name) {
-        return AgentSettings.of(name, CLUSTER_NAME, model.jitter(scenario.jitter()), scenario.policy(), RetryBackoff.DEFAULT)
+        return AgentSettings.of(name, CLUSTER_NAME, scenario.settings(model.jitter()), scenario.policy(), RetryBackoff.DEFAULT)
                 .getOrElseThrow(() -> new IllegalArgumentException("invalid jitter settings: " + model.problems()));
     }
 

@@ -25,24 +25,33 @@ public final class FleetReport {
         StringBuilder out = new StringBuilder();
         ApiServerModel api = model.api();
         out.append(String.format(Locale.ROOT, "One key rotation of %,d nodes (seed %d). The Secret changes at 0s; each node"
-                        + " sees it within %s.%nAgents: rotation window %s, jitter max %s, poll %s, publish budget %s."
+                        + " sees it within %s.%nAgents: rotation window %s, fixed jitter max %s, poll %s, publish budget %s,"
+                        + " auto target %s writes/s, Secret propagation budget %s."
                         + "%nAPI server: %,d writes/s, 429 (Retry-After %s) beyond %,d queued writes, %s latency;"
                         + " every write is a watch event for the %,d other agents.%n%n",
                 model.nodes(), model.seed(), GoDuration.format(model.detectionSkew()),
                 GoDuration.format(model.rotationDuration()), GoDuration.format(model.jitterMax()),
-                GoDuration.format(model.pollInterval()), GoDuration.format(model.publishBudget()), api.writesPerSecond(),
+                GoDuration.format(model.pollInterval()), GoDuration.format(model.publishBudget()),
+                rate(model.targetRate()), GoDuration.format(model.secretPropagation()), api.writesPerSecond(),
                 GoDuration.format(api.retryAfter()), api.queueLimit(), GoDuration.format(api.latency()), model.nodes() - 1));
-        String row = "%-10s %10s %13s %20s %15s %21s %9s %14s %14s %8s%n";
+        String row = "%-10s %10s %13s %20s %15s %21s %9s %14s %14s %12s %8s%n";
         out.append(String.format(Locale.ROOT, row, "scenario", "jitter max", "peak writes/s", "writes/s p50/p99/max",
-                "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "overdue"));
-        out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", ""));
+                "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "first->last", "overdue"));
+        out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", "adoption", ""));
         for (ScenarioResult ran : results) {
             out.append(String.format(Locale.ROOT, row, ran.scenario().label(), GoDuration.format(ran.jitterMax()),
                     count(ran.writes().peak()),
                     ran.writes().p50() + "/" + ran.writes().p99() + "/" + ran.writes().max(),
                     count(ran.requests().peak()), count(ran.peakWatchEventsPerSecond()), count(ran.tooManyRequests()),
                     ran.allPublishedAfter().map(FleetReport::seconds).getOrElse("never"),
-                    seconds(ran.longestDetectionToPublish()), count(ran.adoptionsOverdue())));
+                    seconds(ran.longestDetectionToPublish()),
+                    ran.adoptionSpread().map(FleetReport::seconds).getOrElse("never") + (ran.spreadInsideWindow() ? "" : "!"),
+                    count(ran.adoptionsOverdue())));
+        }
+        results.forEach(ran -> ran.shortfall().forEach(why -> out.append("\nWarning (").append(ran.scenario().label())
+                .append("): ").append(why).append('.')));
+        if (results.exists(ran -> ran.shortfall().isDefined())) {
+            out.append('\n');
         }
         List<String> requests = reductions(results, ScenarioResult::requests);
         if (!requests.isEmpty()) {
@@ -59,6 +68,8 @@ public final class FleetReport {
         agents.put("jitterMax", GoDuration.format(model.jitterMax()));
         agents.put("pollInterval", GoDuration.format(model.pollInterval()));
         agents.put("publishBudget", GoDuration.format(model.publishBudget()));
+        agents.put("targetRate", model.targetRate());
+        agents.put("secretPropagation", GoDuration.format(model.secretPropagation()));
         Map<String, Object> api = new LinkedHashMap<>();
         api.put("writesPerSecond", model.api().writesPerSecond());
         api.put("queueLimit", model.api().queueLimit());
@@ -100,6 +111,9 @@ public final class FleetReport {
         json.put("allPublishedAfterSeconds", ran.allPublishedAfter().map(FleetReport::secondsValue).getOrNull());
         json.put("maxDetectionToPublishSeconds", secondsValue(ran.longestDetectionToPublish()));
         json.put("adoptionsOverdue", ran.adoptionsOverdue());
+        json.put("adoptionSpreadSeconds", ran.adoptionSpread().map(FleetReport::secondsValue).getOrNull());
+        json.put("spreadInsideWindow", ran.spreadInsideWindow());
+        json.put("shortfall", ran.shortfall().getOrNull());
         json.put("everyNodeInTime", ran.everyNodeInTime());
         return json;
     }
@@ -112,9 +126,9 @@ public final class FleetReport {
     /** How many times lower a jittered scenario's peak is than the peak without jitter, if both ran. */
     private static Option<Double> peakReduction(List<ScenarioResult> results, ScenarioResult result,
             Function<ScenarioResult, Rate> rate) {
-        Option<Integer> withoutJitter = results.find(r -> r.scenario() == Scenario.DISABLED)
+        Option<Integer> withoutJitter = results.find(r -> r.scenario().equals(Scenario.DISABLED))
                 .map(r -> rate.apply(r).peak());
-        return result.scenario() != Scenario.DISABLED && rate.apply(result).peak() > 0
+        return !result.scenario().equals(Scenario.DISABLED) && rate.apply(result).peak() > 0
                 ? withoutJitter.map(peak -> (double) peak / rate.apply(result).peak())
                 : Option.none();
     }
@@ -137,6 +151,11 @@ public final class FleetReport {
 
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.2fs", duration.toMillis() / 1000.0);
+    }
+
+    static String rate(double writesPerSecond) {
+        return writesPerSecond == Math.rint(writesPerSecond) ? Long.toString((long) writesPerSecond)
+                : String.format(Locale.ROOT, "%.1f", writesPerSecond);
     }
 
     private static String count(long value) {

@@ -23,8 +23,17 @@ final class Times {
         return size;
     }
 
+    long first() {
+        return size == 0 ? 0 : nanos[0];
+    }
+
     long last() {
         return size == 0 ? 0 : nanos[size - 1];
+    }
+
+    /** The instant below which a fraction {@code q} of them lie (nearest rank). */
+    long percentile(double q) {
+        return size == 0 ? 0 : nanos[Math.min(size - 1, (int) Math.ceil(q * size) - 1 < 0 ? 0 : (int) Math.ceil(q * size) - 1)];
     }
 
     /** The most instants in any one-second window [t, t + 1s), wherever it starts. */

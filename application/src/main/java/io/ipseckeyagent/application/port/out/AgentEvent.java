@@ -1,5 +1,6 @@
 package io.ipseckeyagent.application.port.out;
 
+import io.ipseckeyagent.domain.jitter.JitterBound;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
@@ -19,9 +20,13 @@ public sealed interface AgentEvent {
     /** A key file change was seen; {@code coalesced} when a rotation was already pending. */
     record KeyFileChangeDetected(Instant at, boolean coalesced) implements AgentEvent {}
 
-    /** The delay drawn for this change, its bound, and the deadline for adopting the new key. */
-    record JitterChosen(Instant at, String policy, Duration delay, Duration max, Instant fireAt, Instant deadline)
-            implements AgentEvent {}
+    /**
+     * The delay drawn for this change, its bound ({@code max}), what the bound was derived from
+     * (maximum setting, N, target rate, cap; {@link JitterBound#shortfall()} when the window cannot
+     * hold the fleet at the rate), and the deadline for adopting the new key.
+     */
+    record JitterChosen(Instant at, String policy, Duration delay, Duration max, Instant fireAt, Instant deadline,
+            JitterBound bound) implements AgentEvent {}
 
     /** The key file parsed; warnings included (unknown algorithm, odd key length, permissions). */
     record KeysLoaded(Instant at, String location, Spi activeSpi, int keyCount, String activeFingerprint,

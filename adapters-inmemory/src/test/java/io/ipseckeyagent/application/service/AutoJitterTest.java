@@ -1,0 +1,71 @@
+package io.ipseckeyagent.application.service;
+
+import static io.ipseckeyagent.testkit.KeyFiles.aead;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipseckeyagent.adapters.inmemory.InMemoryDatapath;
+import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
+import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.ipseckeyagent.domain.jitter.RetryBackoff;
+import io.ipseckeyagent.domain.key.NodeName;
+import io.vavr.collection.TreeSet;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The {@code auto} maximum is drawn from the cluster the agent knows at the draw. */
+class AutoJitterTest {
+
+    private static TestAgent agent(JitterPolicy policy, long seed) {
+        AgentSettings settings = AgentSettings.of(TestAgent.NODE, "c1", JitterSettings.defaults(), policy, RetryBackoff.DEFAULT)
+                .getOrElseThrow(() -> new AssertionError("valid"));
+        return new TestAgent(settings, seed, new InMemoryDatapath());
+    }
+
+    private static JitterChosen rotated(TestAgent agent, int knownNodes) {
+        agent.cluster.set(TreeSet.rangeClosed(1, knownNodes).map(i -> NodeName.of("node-" + i)));
+        agent.startedOn(aead(3, 1)).rewrite(aead(4, 2));
+        agent.time.runDue();
+        return agent.events.last(JitterChosen.class).getOrElseThrow(AssertionError::new);
+    }
+
+    @Test
+    void aSmallClusterWaitsAFractionOfASecond() {
+        JitterChosen chosen = rotated(agent(JitterPolicy.uniform(), 1), 10);
+
+        assertThat(chosen.max()).isEqualTo(Duration.ofMillis(500));
+        assertThat(chosen.delay()).isLessThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(chosen.bound().maximum()).isEqualTo("auto");
+        assertThat(chosen.bound().knownNodes()).isEqualTo(10);
+        assertThat(chosen.bound().cap()).isEqualTo(Duration.ofSeconds(205));
+        assertThat(chosen.bound().shortfall()).isEmpty();
+    }
+
+    @Test
+    void aClusterTheWindowCannotHoldAtTheRateIsCappedAndSaysSo() {
+        JitterChosen chosen = rotated(agent(JitterPolicy.uniform(), 2), 5_000);
+
+        assertThat(chosen.max()).isEqualTo(Duration.ofSeconds(205));
+        assertThat(chosen.bound().shortfall()).singleElement().asString().contains("5000 nodes at 20 writes/s");
+    }
+
+    @Test
+    void withoutAListTheCapIsUsed() {
+        TestAgent agent = agent(JitterPolicy.uniform(), 3);
+        agent.startedOn(aead(3, 1)).rewrite(aead(4, 2));
+        agent.time.runDue();
+
+        JitterChosen chosen = agent.events.last(JitterChosen.class).getOrElseThrow(AssertionError::new);
+        assertThat(chosen.max()).isEqualTo(Duration.ofSeconds(205));
+        assertThat(chosen.bound().knownNodes()).isZero();
+    }
+
+    @Test
+    void ciliumDrawsOverATenthOfTheWindowWhateverTheCluster() {
+        JitterChosen chosen = rotated(agent(JitterPolicy.cilium(), 4), 10);
+
+        assertThat(chosen.policy()).isEqualTo("cilium");
+        assertThat(chosen.max()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(chosen.bound().maximum()).isEqualTo("keyRotationDuration/10");
+    }
+}
