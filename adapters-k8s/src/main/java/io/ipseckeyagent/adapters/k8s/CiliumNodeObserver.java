@@ -1,6 +1,5 @@
 package io.ipseckeyagent.adapters.k8s;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -19,17 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches every CiliumNode (an informer, no resync) and tells the core when another node's
+ * Watches every CiliumNode (an informer, no resync, caching only {@link SlimCiliumNode}s: name,
+ * resource version, key id) and tells the core when another node's
  * {@code spec.encryption.key} differs from what it was last told. Relists after a dropped watch or
  * {@code 410 Gone} report only real differences, because the comparison is with the last SPI
  * reported per node, not with the informer's previous object. The first sight of a node counts as
  * a change (the core learns its key). Calls into the core come on fabric8's informer thread, one at
  * a time.
  */
-final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, ResourceEventHandler<GenericKubernetesResource> {
+final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, ResourceEventHandler<SlimCiliumNode> {
     private static final Logger log = LoggerFactory.getLogger(CiliumNodeObserver.class);
 
-    private final SharedIndexInformer<GenericKubernetesResource> informer;
+    private final SharedIndexInformer<SlimCiliumNode> informer;
     private final ObserveRemoteNodeUseCase remoteNodes;
     private final NodeName self;
     private final Set<NodeName> known = ConcurrentHashMap.newKeySet();
@@ -41,7 +41,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     CiliumNodeObserver(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self) {
         this.remoteNodes = remoteNodes;
         this.self = self;
-        this.informer = client.genericKubernetesResources(CiliumNodes.CONTEXT).runnableInformer(0);
+        this.informer = client.resources(SlimCiliumNode.class).runnableInformer(0);
         informer.addEventHandler(this);
         // Keep listing and watching through any failure: the API server's bad days are exactly when it matters.
         informer.exceptionHandler((started, error) -> {
@@ -76,17 +76,17 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     }
 
     @Override
-    public void onAdd(GenericKubernetesResource resource) {
+    public void onAdd(SlimCiliumNode resource) {
         seen(resource);
     }
 
     @Override
-    public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+    public void onUpdate(SlimCiliumNode before, SlimCiliumNode after) {
         seen(after);
     }
 
     @Override
-    public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
+    public void onDelete(SlimCiliumNode resource, boolean finalStateUnknown) {
         nameOf(resource).forEach(node -> {
             lastSeenKey.remove(node);
             if (known.remove(node) && !node.equals(self)) {
@@ -95,10 +95,10 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         });
     }
 
-    private void seen(GenericKubernetesResource resource) {
+    private void seen(SlimCiliumNode resource) {
         nameOf(resource).forEach(node -> {
             known.add(node);
-            CiliumNodes.publishedKey(node, resource)
+            resource.key().read(node)
                     .peekLeft(problem -> log.warn("{}; ignored until it holds a valid key id", problem))
                     .peek(key -> keySeen(node, key));
         });
@@ -111,7 +111,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         }
     }
 
-    private static Option<NodeName> nameOf(GenericKubernetesResource resource) {
+    private static Option<NodeName> nameOf(SlimCiliumNode resource) {
         return Option.of(resource.getMetadata())
                 .flatMap(metadata -> Option.of(metadata.getName()))
                 .filter(name -> !name.isBlank())
