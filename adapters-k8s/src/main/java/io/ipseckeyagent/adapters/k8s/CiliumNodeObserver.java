@@ -1,6 +1,5 @@
 package io.ipseckeyagent.adapters.k8s;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -24,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches every CiliumNode (an informer, no resync) and tells the core when another node's
+ * Watches every CiliumNode (an informer, no resync, caching only {@link SlimCiliumNode}s: name,
+ * resource version, key id) and tells the core when another node's
  * {@code spec.encryption.key} differs from what it was last told. Relists after a dropped watch or
  * {@code 410 Gone} report only real differences, because the comparison is with the last SPI
  * reported per node, not with the informer's previous object. The first sight of a node counts as
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * missing from it are reported removed). Without a list or watch for longer than the staleness
  * bound, the view is reported stale.
  */
-final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, ResourceEventHandler<GenericKubernetesResource> {
+final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, ResourceEventHandler<SlimCiliumNode> {
     private static final Logger log = LoggerFactory.getLogger(CiliumNodeObserver.class);
 
     /** How long the watch may be down before a fresh list; then twice as long each time, up to {@link #RELIST_BACKOFF_MAX}. */
@@ -49,7 +49,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
-    private volatile SharedIndexInformer<GenericKubernetesResource> informer;
+    private volatile SharedIndexInformer<SlimCiliumNode> informer;
     private final ObserveRemoteNodeUseCase remoteNodes;
     private final KubernetesAdapters.ViewReporting reporting;
     private final NodeName self;
@@ -76,8 +76,8 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         this.informer = newInformer();
     }
 
-    private SharedIndexInformer<GenericKubernetesResource> newInformer() {
-        SharedIndexInformer<GenericKubernetesResource> fresh = client.genericKubernetesResources(CiliumNodes.CONTEXT).runnableInformer(0);
+    private SharedIndexInformer<SlimCiliumNode> newInformer() {
+        SharedIndexInformer<SlimCiliumNode> fresh = client.resources(SlimCiliumNode.class).runnableInformer(0);
         fresh.addEventHandler(this);
         // Keep listing and watching through any failure: the API server's bad days are exactly when it matters.
         fresh.exceptionHandler((started, error) -> {
@@ -145,9 +145,9 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         inSync.set(false);
         reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(),
                 "the watch has not been running for " + down.toMillis() + " ms (an expired resourceVersion?); listing afresh"));
-        SharedIndexInformer<GenericKubernetesResource> old = informer;
+        SharedIndexInformer<SlimCiliumNode> old = informer;
         old.stop();
-        SharedIndexInformer<GenericKubernetesResource> fresh = newInformer();
+        SharedIndexInformer<SlimCiliumNode> fresh = newInformer();
         informer = fresh;
         fresh.start().thenRun(() -> {
             Set<NodeName> listed = ConcurrentHashMap.newKeySet();
@@ -172,17 +172,17 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     }
 
     @Override
-    public void onAdd(GenericKubernetesResource resource) {
+    public void onAdd(SlimCiliumNode resource) {
         seen(resource);
     }
 
     @Override
-    public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+    public void onUpdate(SlimCiliumNode before, SlimCiliumNode after) {
         seen(after);
     }
 
     @Override
-    public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
+    public void onDelete(SlimCiliumNode resource, boolean finalStateUnknown) {
         nameOf(resource).forEach(this::removed);
     }
 
@@ -194,10 +194,10 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         }
     }
 
-    private void seen(GenericKubernetesResource resource) {
+    private void seen(SlimCiliumNode resource) {
         nameOf(resource).forEach(node -> {
             known.add(node);
-            CiliumNodes.publishedKey(node, resource)
+            resource.key().read(node)
                     .peekLeft(problem -> log.warn("{}; ignored until it holds a valid key id", problem))
                     .peek(key -> keySeen(node, key));
         });
@@ -215,7 +215,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         }
     }
 
-    private static Option<NodeName> nameOf(GenericKubernetesResource resource) {
+    private static Option<NodeName> nameOf(SlimCiliumNode resource) {
         return Option.of(resource.getMetadata())
                 .flatMap(metadata -> Option.of(metadata.getName()))
                 .filter(name -> !name.isBlank())

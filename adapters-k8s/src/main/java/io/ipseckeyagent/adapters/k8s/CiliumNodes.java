@@ -75,7 +75,7 @@ final class CiliumNodes {
         return Either.right(value == 0 ? Option.none() : Option.some(Spi.of((int) value)));
     }
 
-    private static String problem(NodeName node, String field, String expected, Object found) {
+    static String problem(NodeName node, String field, String expected, Object found) {
         return "CiliumNode " + node + ": " + field + " must be " + expected + ", was " + printable(found, 60);
     }
 
