@@ -1,7 +1,15 @@
 package io.ipseckeyagent.adapters.observability;
 
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vavr.collection.List;
 import java.net.InetSocketAddress;
@@ -72,7 +80,17 @@ public final class ObservabilityAdapters {
      * this registry: for the agent's process, not for tests or simulations that run many agents.
      */
     public ObservabilityAdapters withJvmMetrics() {
-        JvmMetrics.builder().register(registry);
+        // JvmMetrics.builder() without JvmNativeMemoryMetrics: it starts JMX's DiagnosticCommand (about
+        // 2.8 s of start-up on the build machine) to report native memory tracking, which is off anyway.
+        JvmThreadsMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmCompilationMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmMemoryPoolAllocationMetrics.builder().register(registry);
+        JvmMemoryMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
         return this;
     }
 
