@@ -39,7 +39,7 @@ class AgentOutputIT {
         node.secret.write(three + node.keys.lineWithBadIcv(4));
         agent.awaitLogged("Failed to load IPsec keyfile", Duration.ofSeconds(10));
         node.secret.write(three + node.keys.line(4));
-        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 4, Duration.ofSeconds(10));
+        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("spi").asInt() == 4, Duration.ofSeconds(10));
 
         endpoints = node.get("/metrics").body() + node.get("/healthz").body();
         assertThat(agent.terminate().code()).as(agent.describe()).isZero();
@@ -59,7 +59,7 @@ class AgentOutputIT {
         assertThat(node.keys.leaksInto(everything)).as("a key of the key file appears in stdout/stderr").isFalse();
         assertThat(node.keys.leaksInto(endpoints)).as("a key appears in /metrics or /healthz").isFalse();
         assertThat(node.keys.leaksInto(stateFile)).as("a key appears in the state file").isFalse();
-        assertThat(everything).as("the output is not empty, so the check above checked something").contains("SPI");
+        assertThat(everything).as("the output is not empty, so the check above checked something").contains("spi");
     }
 
     @Test
@@ -71,10 +71,24 @@ class AgentOutputIT {
                 .toList();
         assertThat(notJson).as("lines that are not one JSON object").isEmpty();
         List<JsonNode> records = output.stream().map(line -> AgentProcess.parseObject(line.text()).orElseThrow()).toList();
-        assertThat(records).allSatisfy(record -> assertThat(record.has("time") && record.has("level") && record.has("msg"))
-                .as("time, level and msg in %s", KeyMaterial.redact(record.toString())).isTrue());
+        assertThat(records).allSatisfy(record -> assertThat(record.has("time") && record.has("level") && record.has("msg")
+                        && record.has("subsys") && !record.has("source"))
+                .as("time, level, msg and subsys (not a class name) in %s", KeyMaterial.redact(record.toString())).isTrue());
+        assertThat(records).as("levels in the case Cilium prints them")
+                .allMatch(record -> List.of("debug", "info", "warn", "error").contains(record.path("level").asString()));
         assertThat(records).as("lines of libraries (fabric8, Vert.x) also come as JSON")
-                .anyMatch(record -> !record.path("source").asString().startsWith("io.ipseckeyagent"));
+                .anyMatch(record -> record.path("subsys").asString().equals("k8s-client"));
+    }
+
+    @Test
+    void theFirstLineStatesTheEffectiveConfigurationAsCiliumAgentLogsItsFlags() {
+        JsonNode start = output.stream().map(line -> AgentProcess.parseObject(line.text())).flatMap(java.util.Optional::stream)
+                .filter(record -> record.path("msg").asString().equals("Starting ipsec-key-agent")).findFirst().orElseThrow();
+        assertThat(start.path("subsys").asString()).isEqualTo("daemon");
+        assertThat(start.path("ipsec-key-rotation-duration").asString()).isEqualTo("40s");
+        assertThat(start.path("ipsec-key-file").asString()).isEqualTo(node.secret.keyFile().toString());
+        assertThat(start.path("effective-jitter-max").asString()).isNotEmpty();
+        assertThat(start.has("version")).isTrue();
     }
 
     @Test
@@ -85,7 +99,7 @@ class AgentOutputIT {
                 .anyMatch(record -> record.path("msg").asString().equals("Node updated")
                         && record.path("clusterName").asString().equals("default")
                         && record.path("nodeName").asString().equals("node-0")
-                        && record.path("SPI").asInt() == 3);
+                        && record.path("spi").asInt() == 3);
         assertThat(records).as("the bad file, with file:line")
                 .anyMatch(record -> record.path("msg").asString().equals("Failed to load IPsec keyfile")
                         && record.path("error").asString().startsWith(node.secret.keyFile() + ":2: "));

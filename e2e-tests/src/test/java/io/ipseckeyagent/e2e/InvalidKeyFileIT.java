@@ -41,7 +41,7 @@ class InvalidKeyFileIT {
         node.secret.write(three + node.keys.lineWithBadIcv(4));
 
         JsonNode failure = agent.awaitLogged("Failed to load IPsec keyfile", Duration.ofSeconds(10));
-        assertThat(failure.path("level").asString()).isEqualTo("ERROR");
+        assertThat(failure.path("level").asString()).isEqualTo("error");
         assertThat(failure.path("error").asString()).as("names file:line")
                 .startsWith(node.secret.keyFile() + ":2: ");
         assertThat(failure.path("keptSPI").asInt()).isEqualTo(3);
@@ -54,7 +54,7 @@ class InvalidKeyFileIT {
 
         node.secret.write(node.keys.line(4));
 
-        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 4, Duration.ofSeconds(10));
+        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("spi").asInt() == 4, Duration.ofSeconds(10));
         node.awaitAnswer("/healthz", answer -> answer.status() == 200);
         assertThat(node.api.patchesOf(TestNode.NAME)).singleElement()
                 .satisfies(patch -> assertThat(patch.body()).contains("\"key\":4"));

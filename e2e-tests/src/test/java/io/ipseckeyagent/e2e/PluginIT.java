@@ -40,7 +40,7 @@ class PluginIT {
                 "--plugin-dir=" + plugins, "--key-source=env",
                 "--ipsec-key-rotation-duration=40s", "--ipsec-jitter-max-duration=1s");
 
-        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 5,
+        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("spi").asInt() == 5,
                 Startup.START.plus(Duration.ofSeconds(5)));
 
         assertThat(Files.exists(node.secret.keyFile())).as("no key file: the key can only have come from the plugin").isFalse();

@@ -51,7 +51,7 @@ class RotationIT {
 
         JsonNode detected = agent.awaitLogged("IPsec keyfile change detected", Duration.ofSeconds(10));
         JsonNode jitter = agent.awaitLogged("Jitter chosen for IPsec key rotation", Duration.ofSeconds(5));
-        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 4,
+        agent.awaitLogged("Updated CiliumNode resource", record -> record.path("spi").asInt() == 4,
                 MAX_JITTER.plus(Duration.ofSeconds(10)));
 
         Duration delay = GoDuration.parse(jitter.path("delay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
@@ -75,7 +75,7 @@ class RotationIT {
 
         // The last of the rotation's counters to move (one event updates them in this order).
         String metrics = node.awaitMetric("ipsec_key_agent_publish_attempts_total{outcome=\"published\"}", 1.0);
-        assertThat(TestNode.sample(metrics, "ipsec_key_agent_rotations_total{outcome=\"published\"}")).hasValue(1.0);
+        assertThat(TestNode.sample(metrics, "ipsec_key_agent_keys_published_total")).hasValue(1.0);
         assertThat(TestNode.sample(metrics, "ipsec_key_agent_active_spi")).hasValue(4.0);
         assertThat(TestNode.sample(metrics, "ipsec_key_agent_jitter_delay_seconds_count")).hasValue(1.0);
 

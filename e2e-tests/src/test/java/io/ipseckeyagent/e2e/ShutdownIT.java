@@ -54,7 +54,7 @@ class ShutdownIT {
         AgentProcess second = node.run("--ipsec-key-rotation-duration=5m", "--ipsec-jitter-max-duration=2s",
                 "--ipsec-jitter-policy=node-hash", "--key-file-poll-interval=1s");
 
-        second.awaitLogged("Updated CiliumNode resource", record -> record.path("SPI").asInt() == 3,
+        second.awaitLogged("Updated CiliumNode resource", record -> record.path("spi").asInt() == 3,
                 Startup.START.plus(Duration.ofSeconds(2)));
         assertThat(second.logged("Jitter chosen for IPsec key rotation")).as("the publish owed at start is jittered too")
                 .hasSize(1);

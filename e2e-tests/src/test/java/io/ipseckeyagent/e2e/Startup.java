@@ -20,7 +20,7 @@ final class Startup {
      */
     static void awaitSettled(AgentProcess agent, TestNode node, int spi) {
         agent.awaitLogged("agent ready", START);
-        agent.awaitLogged("IPsec keys applied", record -> record.path("SPI").asInt() == spi, Duration.ofSeconds(1));
+        agent.awaitLogged("IPsec keys applied", record -> record.path("spi").asInt() == spi, Duration.ofSeconds(1));
         agent.awaitOutput("the key file watch", () -> agent.output().contains("Watching key file"), START);
         agent.awaitOutput("the startup look-up of " + TestNode.NAME, () -> node.api.lookedUp(TestNode.NAME), START);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))

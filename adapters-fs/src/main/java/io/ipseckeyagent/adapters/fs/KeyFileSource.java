@@ -19,12 +19,21 @@ import java.util.Set;
 /**
  * Reads the key file from the local file system, following symlinks (kubelet's {@code keys} ->
  * {@code ..data/keys}), never more than {@link #MAX_BYTES}, and warns when others may read it.
+ * Readable by the agent's own group is no warning: Kubernetes gives a Secret volume's files the
+ * pod's {@code fsGroup} (mode 0440 with {@code defaultMode: 0400}), and the agent is in that group.
  */
 final class KeyFileSource implements KeyFileSourcePort {
     private final Path keyFile;
+    private final Set<Integer> agentGroups;
 
     KeyFileSource(Path keyFile) {
+        this(keyFile, ProcessGroups.current());
+    }
+
+    /** {@code agentGroups}: the group ids of this process (primary and supplementary, fsGroup among them). */
+    KeyFileSource(Path keyFile, Set<Integer> agentGroups) {
         this.keyFile = keyFile;
+        this.agentGroups = Set.copyOf(agentGroups);
     }
 
     @Override
@@ -71,14 +80,23 @@ final class KeyFileSource implements KeyFileSourcePort {
             return List.empty();
         }
         Set<PosixFilePermission> permissions = posix.permissions();
-        boolean group = permissions.contains(PosixFilePermission.GROUP_READ);
         boolean others = permissions.contains(PosixFilePermission.OTHERS_READ);
-        if (!group && !others) {
+        boolean foreignGroup = permissions.contains(PosixFilePermission.GROUP_READ) && !ownedByAgentGroup();
+        if (!foreignGroup && !others) {
             return List.empty();
         }
-        String who = group && others ? "group and others" : group ? "group" : "others";
+        String who = foreignGroup && others ? "group and others" : foreignGroup ? "a group the agent is not in" : "others";
         return List.of(location() + " is readable by " + who + " (" + PosixFilePermissions.toString(permissions)
-                + "); a key file should be readable by its owner only (mode 0400 or 0600)");
+                + "); a key file should be readable by its owner only, or by the agent's own group (mode 0400, 0600 or 0440)");
+    }
+
+    /** Whether the file's group is one of this process's groups; unknown counts as not. */
+    private boolean ownedByAgentGroup() {
+        try {
+            return Files.getAttribute(keyFile, "unix:gid") instanceof Integer gid && agentGroups.contains(gid);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

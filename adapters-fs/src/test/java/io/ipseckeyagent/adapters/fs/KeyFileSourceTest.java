@@ -65,19 +65,50 @@ class KeyFileSourceTest extends KeyFileSourcePortContract {
     }
 
     @Test
-    void warnsWhenGroupOrOthersMayReadTheFile() throws IOException {
-        KeyFileSourcePort source = sourceHolding(KEY_LINE);
+    void warnsWhenAGroupTheAgentIsNotInOrOthersMayReadTheFile() throws IOException {
+        write(keyFile(), KEY_LINE);
+        KeyFileSourcePort source = new KeyFileSource(keyFile(), java.util.Set.of()); // the file's group is not the agent's
 
         Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("rw-------"));
         assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).isEmpty();
 
         Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("r--r-----"));
         assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).singleElement().asString()
-                .contains(keyFile().toString(), "readable by group (r--r-----)");
+                .contains(keyFile().toString(), "readable by a group the agent is not in (r--r-----)");
 
         Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).singleElement().asString()
-                .contains("readable by group and others", "0400 or 0600");
+                .contains("readable by group and others", "0400, 0600 or 0440");
+    }
+
+    /** What Kubernetes does with defaultMode 0400 and the pod's fsGroup: mode 0440, group fsGroup. */
+    @Test
+    void readableByTheAgentsOwnGroupIsNoWarningButOthersStillAre() throws IOException {
+        write(keyFile(), KEY_LINE);
+        int fileGroup = (Integer) Files.getAttribute(keyFile(), "unix:gid");
+        KeyFileSourcePort source = new KeyFileSource(keyFile(), java.util.Set.of(4242, fileGroup));
+
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("r--r-----"));
+        assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).isEmpty();
+
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("r--r--r--"));
+        assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).singleElement().asString()
+                .contains("readable by others (r--r--r--)");
+    }
+
+    @Test
+    void theShippedDefaultReadsThisProcesssGroupsSoAFileOfItsOwnGroupIsQuiet() throws IOException {
+        KeyFileSourcePort source = sourceHolding(KEY_LINE); // created by this process: its group is ours
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("r--r-----"));
+
+        assertThat(source.read().map(KeyFileContent::warnings).getOrNull()).isEmpty();
+    }
+
+    @Test
+    void processGroupsComeFromGidAndGroupsLines() {
+        assertThat(ProcessGroups.parse(java.util.List.of("Name:\tjava", "Gid:\t1000\t1000\t1000\t1000",
+                "Groups:\t2000 65534 ", "Uid:\t0\t0\t0\t0"))).containsExactlyInAnyOrder(1000, 2000, 65534);
+        assertThat(ProcessGroups.parse(java.util.List.of("Groups:\t"))).isEmpty();
     }
 
     @Test

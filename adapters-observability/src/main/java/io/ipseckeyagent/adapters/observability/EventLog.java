@@ -53,22 +53,22 @@ final class EventLog implements AgentEventsPort {
             case JitterChosen e -> logJitter(e);
             case KeysLoaded e -> logLoaded(e);
             case KeysRejected e -> logRejected(e);
-            case KeysUnchanged e -> log.atInfo().setMessage("IPsec key unchanged").addKeyValue("SPI", e.activeSpi().value()).log();
+            case KeysUnchanged e -> log.atInfo().setMessage("IPsec key unchanged").addKeyValue("spi", e.activeSpi().value()).log();
             case KeysApplied e -> {
                 KeySummary active = e.applied().active();
                 log.atInfo().setMessage("IPsec keys applied")
-                        .addKeyValue("SPI", active.spi().value())
+                        .addKeyValue("spi", active.spi().value())
                         .addKeyValue("fingerprint", active.fingerprint())
                         .addKeyValue("keyCount", e.applied().keys().size())
                         .log();
             }
             case ApplyFailed e -> log.atError().setMessage("Failed to apply IPsec keys")
-                    .addKeyValue("SPI", e.spi().value())
+                    .addKeyValue("spi", e.spi().value())
                     .addKeyValue("reason", e.reason())
                     .log();
             case KeyPublished e -> log.atInfo().setMessage("Updated CiliumNode resource")
                     .addKeyValue("nodeName", e.node().value())
-                    .addKeyValue("SPI", e.spi().value())
+                    .addKeyValue("spi", e.spi().value())
                     .addKeyValue("sinceDetected", duration(e.sinceDetected()))
                     .addKeyValue("attempts", e.attempts())
                     .log();
@@ -76,7 +76,7 @@ final class EventLog implements AgentEventsPort {
                 LoggingEventBuilder line = PublishOutcomes.needsOperator(e.outcome()) ? log.atError() : log.atWarn();
                 line.setMessage("Failed to update CiliumNode resource, retrying")
                         .addKeyValue("nodeName", e.node().value())
-                        .addKeyValue("SPI", e.spi().value())
+                        .addKeyValue("spi", e.spi().value())
                         .addKeyValue("attempt", e.attempt())
                         .addKeyValue("outcome", PublishOutcomes.name(e.outcome()))
                         .addKeyValue("reason", PublishOutcomes.reason(e.outcome()))
@@ -90,7 +90,7 @@ final class EventLog implements AgentEventsPort {
                     .addKeyValue("reason", PublishOutcomes.reason(e.outcome()))
                     .log();
             case AdoptionOverdue e -> log.atError().setMessage("IPsec key adoption overdue")
-                    .addKeyValue("SPI", e.spi().value())
+                    .addKeyValue("spi", e.spi().value())
                     .addKeyValue("detectedAt", e.detectedAt().toString())
                     .addKeyValue("deadline", e.deadline().toString())
                     .addKeyValue("overdueBy", duration(Duration.between(e.deadline(), e.at())))
@@ -99,7 +99,7 @@ final class EventLog implements AgentEventsPort {
             case RemoteNodeUpdated e -> log.atInfo().setMessage("Node updated")
                     .addKeyValue("clusterName", e.clusterName())
                     .addKeyValue("nodeName", e.node().value())
-                    .addKeyValue("SPI", e.spi().map(Spi::value).getOrElse(0))
+                    .addKeyValue("spi", e.spi().map(Spi::value).getOrElse(0))
                     .log();
             case RemoteNodeRemoved e -> log.atInfo().setMessage("Node deleted")
                     .addKeyValue("clusterName", e.clusterName())
@@ -143,7 +143,7 @@ final class EventLog implements AgentEventsPort {
     private void logLoaded(KeysLoaded e) {
         log.atInfo().setMessage("IPsec keyfile loaded")
                 .addKeyValue("file", e.location())
-                .addKeyValue("SPI", e.activeSpi().value())
+                .addKeyValue("spi", e.activeSpi().value())
                 .addKeyValue("keyCount", e.keyCount())
                 .addKeyValue("fingerprint", e.activeFingerprint())
                 .log();

@@ -1,6 +1,7 @@
 package io.ipseckeyagent.adapters.observability;
 
 import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.vavr.collection.List;
 import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewFailing;
@@ -28,7 +29,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.vavr.collection.List;
 import java.time.Duration;
 
 /** Counts and times agent events as Prometheus metrics named {@code ipsec_key_agent_*}. */
@@ -40,12 +40,14 @@ final class EventMetrics implements AgentEventsPort {
     /** Detection to publish: the jitter plus retries; beyond the 5 min window adoption is overdue. */
     private static final double[] LATENCY_BUCKETS = {0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 90, 120, 150, 300, 600};
 
-    /** Exposed from the start at 0, so rates and alerts work before the first rotation. */
-    private static final List<String> ROTATION_OUTCOMES =
-            List.of("applied", "unchanged", "rejected", "apply_failed", "published", "cancelled");
-
     private final Gauge activeSpi;
-    private final Counter rotations;
+    // One counter per thing counted (a rotation is applied, then published: never sum them).
+    private final Counter keyFileChanges;
+    private final Counter keysApplied;
+    private final Counter keysUnchanged;
+    private final Counter applyFailures;
+    private final Counter keysPublished;
+    private final Counter rotationsCancelled;
     private final Histogram jitterDelay;
     private final Gauge jitterMax;
     private final Histogram detectionToPublish;
@@ -64,12 +66,12 @@ final class EventMetrics implements AgentEventsPort {
                 .help("SPI of the IPsec key the datapath uses now; 0 before the first key is applied")
                 .withoutExemplars()
                 .register(registry);
-        rotations = Counter.builder().name(PREFIX + "rotations")
-                .help("Key file changes by what came of them")
-                .labelNames("outcome")
-                .withoutExemplars()
-                .register(registry);
-        ROTATION_OUTCOMES.forEach(rotations::initLabelValues);
+        keyFileChanges = counter(registry, "key_file_changes", "Key file changes seen (after coalescing bursts)");
+        keysApplied = counter(registry, "keys_applied", "Key sets applied to the datapath");
+        keysUnchanged = counter(registry, "keys_unchanged", "Key file changes that left the active key as it was");
+        applyFailures = counter(registry, "apply_failures", "Key sets the datapath failed to apply");
+        keysPublished = counter(registry, "keys_published", "SPIs written to this node's CiliumNode");
+        rotationsCancelled = counter(registry, "rotations_cancelled", "Pending jitter waits ended by a stop");
         jitterDelay = Histogram.builder().name(PREFIX + "jitter_delay_seconds")
                 .help("The delay drawn between seeing a new key and publishing its SPI")
                 .classicOnly().classicUpperBounds(JITTER_BUCKETS)
@@ -135,21 +137,19 @@ final class EventMetrics implements AgentEventsPort {
                 jitterDelay.observe(seconds(e.delay()));
                 jitterMax.set(seconds(e.max()));
             }
-            case KeysRejected e -> {
-                keyLoadFailures.inc();
-                rotations.labelValues("rejected").inc();
-            }
+            case KeyFileChangeDetected e -> keyFileChanges.inc();
+            case KeysRejected e -> keyLoadFailures.inc();
             case KeysUnchanged e -> {
                 activeSpi.set(e.activeSpi().value());
-                rotations.labelValues("unchanged").inc();
+                keysUnchanged.inc();
             }
             case KeysApplied e -> {
                 activeSpi.set(e.applied().activeSpi().value());
-                rotations.labelValues("applied").inc();
+                keysApplied.inc();
             }
-            case ApplyFailed e -> rotations.labelValues("apply_failed").inc();
+            case ApplyFailed e -> applyFailures.inc();
             case KeyPublished e -> {
-                rotations.labelValues("published").inc();
+                keysPublished.inc();
                 publishAttempts.labelValues("published").inc();
                 detectionToPublish.observe(seconds(e.sinceDetected()));
             }
@@ -157,7 +157,7 @@ final class EventMetrics implements AgentEventsPort {
             case PublishedKeyLookupFailed e -> keyLookupFailures.labelValues(PublishOutcomes.name(e.outcome())).inc();
             case AdoptionOverdue e -> adoptionOverdue.inc();
             case RemoteNodeUpdated e -> remoteNodeUpdates.inc();
-            case RotationCancelled e -> rotations.labelValues("cancelled").inc();
+            case RotationCancelled e -> rotationsCancelled.inc();
             case ClusterViewSynced e -> clusterViewStale.set(0);
             case ClusterViewFailing e -> clusterViewFailures.inc();
             case ClusterViewStale e -> clusterViewStale.set(1);
@@ -167,13 +167,16 @@ final class EventMetrics implements AgentEventsPort {
             }
             case OwnNodeConverged e -> ownNodeDrift.set(0);
             // Counted elsewhere (KeysApplied, KeysRejected...) or not worth a metric.
-            case KeyFileChangeDetected e -> {}
             case KeysLoaded e -> {}
             case RemoteNodeRemoved e -> {}
             case KeyFileSettleCutShort e -> {}
             case RotationResumed e -> {}
             case KeyIdWentBack e -> {}
         }
+    }
+
+    private static Counter counter(PrometheusRegistry registry, String name, String help) {
+        return Counter.builder().name(PREFIX + name).help(help).withoutExemplars().register(registry);
     }
 
     private static double seconds(Duration duration) {

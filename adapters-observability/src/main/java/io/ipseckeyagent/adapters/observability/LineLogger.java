@@ -15,11 +15,13 @@ import org.slf4j.spi.LoggingEventAware;
  */
 final class LineLogger extends LegacyAbstractLogger implements LoggingEventAware {
     private final boolean agentLogger;
+    private final String subsys;
     private final transient LineLoggerFactory factory;
 
     LineLogger(String name, boolean agentLogger, LineLoggerFactory factory) {
         this.name = name;
         this.agentLogger = agentLogger;
+        this.subsys = Subsystems.of(name);
         this.factory = factory;
     }
 
@@ -53,7 +55,7 @@ final class LineLogger extends LegacyAbstractLogger implements LoggingEventAware
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
             Throwable error) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-        factory.write(level, name, message == null ? "" : message, List.of(), error);
+        factory.write(level, subsys, message == null ? "" : message, List.of(), error);
     }
 
     /** The fluent API: {@code log.atInfo().setMessage("Node updated").addKeyValue(...).log()}. */
@@ -66,7 +68,7 @@ final class LineLogger extends LegacyAbstractLogger implements LoggingEventAware
         Throwable error = event.getThrowable() != null ? event.getThrowable() : formatted.getThrowable();
         String message = formatted.getMessage() == null ? "" : formatted.getMessage();
         var fields = event.getKeyValuePairs() == null ? List.<KeyValuePair>of() : event.getKeyValuePairs();
-        factory.write(event.getLevel(), name, message, fields, error);
+        factory.write(event.getLevel(), subsys, message, fields, error);
     }
 
     @Override

@@ -59,14 +59,14 @@ final class LineLoggerFactory implements ILoggerFactory {
         return level.toInt() >= threshold;
     }
 
-    void write(Level level, String source, String message, List<KeyValuePair> fields, Throwable error) {
+    void write(Level level, String subsys, String message, List<KeyValuePair> fields, Throwable error) {
         Settings now = settings;
         try {
             List<KeyValuePair> all = error == null ? fields : withError(fields, error, now.level() == LogLevel.DEBUG);
-            sink.accept(LogLines.render(now.format(), clock.instant(), level, source, message, all));
+            sink.accept(LogLines.render(now.format(), clock.instant(), level, subsys, message, all));
         } catch (RuntimeException e) {
             // A logger must never throw into the code that logs (a value's toString may fail).
-            System.err.println("ipsec-key-agent: a log line from " + source + " was dropped: " + e);
+            System.err.println("ipsec-key-agent: a log line from " + subsys + " was dropped: " + e);
         }
     }
 

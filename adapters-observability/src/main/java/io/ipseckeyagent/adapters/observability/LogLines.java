@@ -10,8 +10,9 @@ import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
 /**
- * Renders one log event as a line: slog's logfmt ({@code time=... level=INFO source=... msg="..." k=v})
- * or one JSON object with the same fields in the same order.
+ * Renders one log event as a line as cilium-agent prints it: slog's logfmt with the level in lower
+ * case ({@code time=... level=info msg="..." subsys=... k=v}) or one JSON object with the same fields
+ * in the same order.
  */
 final class LogLines {
     private static final DateTimeFormatter TIME =
@@ -19,33 +20,44 @@ final class LogLines {
 
     private LogLines() {}
 
-    static String render(LogFormat format, Instant time, Level level, String source, String message,
+    static String render(LogFormat format, Instant time, Level level, String subsys, String message,
             List<KeyValuePair> fields) {
         return format == LogFormat.JSON
-                ? json(time, level, source, message, fields)
-                : text(time, level, source, message, fields);
+                ? json(time, level, subsys, message, fields)
+                : text(time, level, subsys, message, fields);
     }
 
-    static String text(Instant time, Level level, String source, String message, List<KeyValuePair> fields) {
+    static String text(Instant time, Level level, String subsys, String message, List<KeyValuePair> fields) {
         StringBuilder line = new StringBuilder(160);
-        line.append("time=").append(TIME.format(time)).append(" level=").append(level.name());
-        appendTextField(line, "source", source);
+        line.append("time=").append(TIME.format(time)).append(" level=").append(levelName(level));
         appendTextField(line, "msg", message);
+        appendTextField(line, "subsys", subsys);
         for (KeyValuePair field : fields) {
             appendTextField(line, field.key, field.value);
         }
         return line.append('\n').toString();
     }
 
-    static String json(Instant time, Level level, String source, String message, List<KeyValuePair> fields) {
+    static String json(Instant time, Level level, String subsys, String message, List<KeyValuePair> fields) {
         StringBuilder line = new StringBuilder(192);
-        line.append("{\"time\":\"").append(TIME.format(time)).append("\",\"level\":\"").append(level.name()).append('"');
-        appendJsonField(line, "source", source);
+        line.append("{\"time\":\"").append(TIME.format(time)).append("\",\"level\":\"").append(levelName(level)).append('"');
         appendJsonField(line, "msg", message);
+        appendJsonField(line, "subsys", subsys);
         for (KeyValuePair field : fields) {
             appendJsonField(line, field.key, field.value);
         }
         return line.append("}\n").toString();
+    }
+
+    /** Cilium lower-cases slog's level names: {@code info}, {@code warn}, {@code error}. */
+    static String levelName(Level level) {
+        return switch (level) {
+            case TRACE -> "trace";
+            case DEBUG -> "debug";
+            case INFO -> "info";
+            case WARN -> "warn";
+            case ERROR -> "error";
+        };
     }
 
     private static void appendTextField(StringBuilder line, String key, Object value) {

@@ -1,6 +1,15 @@
 package io.ipseckeyagent.adapters.observability;
 
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vavr.collection.List;
 import java.net.InetSocketAddress;
@@ -14,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ObservabilityAdapters {
     /** The logger that agent events are written to (the {@code source} of their lines). */
     public static final String EVENTS_LOGGER = "io.ipseckeyagent.agent";
+    /** The logger of the start-up line ({@code subsys=daemon}, as cilium-agent's). */
+    static final String STARTUP_LOGGER = "io.ipseckeyagent.bootstrap";
 
     /** The HTTP endpoint {@link #serve} starts; {@link #close()} stops it. */
     public interface Server extends AutoCloseable {
@@ -34,6 +45,7 @@ public final class ObservabilityAdapters {
 
     private ObservabilityAdapters(AgentEventsPort eventLog) {
         this.events = fanOut(eventLog, new EventMetrics(registry), health);
+        BuildInfo.register(registry);
     }
 
     /** Events logged to {@link #EVENTS_LOGGER}, counted in a new registry, and tracked for health. */
@@ -61,6 +73,36 @@ public final class ObservabilityAdapters {
 
     public HealthStatus health() {
         return health.status();
+    }
+
+    /**
+     * Adds the Prometheus Java client's JVM and process metrics ({@code jvm_*}, {@code process_*}) to
+     * this registry: for the agent's process, not for tests or simulations that run many agents.
+     */
+    public ObservabilityAdapters withJvmMetrics() {
+        // JvmMetrics.builder() without JvmNativeMemoryMetrics: it starts JMX's DiagnosticCommand (about
+        // 2.8 s of start-up on the build machine) to report native memory tracking, which is off anyway.
+        JvmThreadsMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmCompilationMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmMemoryPoolAllocationMetrics.builder().register(registry);
+        JvmMemoryMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
+        return this;
+    }
+
+    /**
+     * Logs the start-up line with the effective configuration, as cilium-agent logs its flags:
+     * {@code settings} by option name, as resolved (paths, durations; never key material).
+     */
+    public static void logStartup(java.util.Map<String, String> settings) {
+        var line = LoggerFactory.getLogger(STARTUP_LOGGER).atInfo().setMessage("Starting ipsec-key-agent")
+                .addKeyValue("version", BuildInfo.version());
+        settings.forEach(line::addKeyValue);
+        line.log();
     }
 
     /** This agent's metrics; other components may register theirs here too. */

@@ -22,7 +22,9 @@ class EventMetricsTest {
     void beforeAnyEventEveryMetricIsExposedAtZero() {
         assertThat(scrape()).contains(
                 "ipsec_key_agent_active_spi 0.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"applied\"} 0.0\n",
+                "ipsec_key_agent_key_file_changes_total 0.0\n",
+                "ipsec_key_agent_keys_applied_total 0.0\n",
+                "ipsec_key_agent_keys_published_total 0.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"forbidden\"} 0.0\n",
                 "ipsec_key_agent_key_load_failures_total 0.0\n",
                 "ipsec_key_agent_remote_node_updates_total 0.0\n",
@@ -43,8 +45,9 @@ class EventMetricsTest {
 
         assertThat(scrape()).contains(
                 "ipsec_key_agent_active_spi 4.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"applied\"} 1.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"published\"} 1.0\n",
+                "ipsec_key_agent_key_file_changes_total 1.0\n",
+                "ipsec_key_agent_keys_applied_total 1.0\n",
+                "ipsec_key_agent_keys_published_total 1.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"conflict\"} 1.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"retry_after\"} 1.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"published\"} 1.0\n",
@@ -73,15 +76,25 @@ class EventMetricsTest {
 
         assertThat(scrape()).contains(
                 "ipsec_key_agent_key_load_failures_total 2.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"rejected\"} 2.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"unchanged\"} 1.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"apply_failed\"} 1.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"cancelled\"} 1.0\n",
+                "ipsec_key_agent_keys_unchanged_total 1.0\n",
+                "ipsec_key_agent_apply_failures_total 1.0\n",
+                "ipsec_key_agent_rotations_cancelled_total 1.0\n",
+                "ipsec_key_agent_keys_applied_total 0.0\n",
+                "ipsec_key_agent_keys_published_total 0.0\n",
                 "ipsec_key_agent_adoption_overdue_total 1.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"not_found\"} 1.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"forbidden\"} 1.0\n",
                 "ipsec_key_agent_publish_attempts_total{outcome=\"failed\"} 1.0\n",
                 "ipsec_key_agent_active_spi 4.0\n");
+    }
+
+    @Test
+    void eachThingIsCountedOnceInItsOwnCounterSoNoCounterSumsTwoStagesOfOneRotation() {
+        metrics.emit(SampleEvents.applied());
+        metrics.emit(SampleEvents.published());
+
+        assertThat(scrape()).doesNotContain("ipsec_key_agent_rotations_total")
+                .contains("ipsec_key_agent_keys_applied_total 1.0\n", "ipsec_key_agent_keys_published_total 1.0\n");
     }
 
     @Test

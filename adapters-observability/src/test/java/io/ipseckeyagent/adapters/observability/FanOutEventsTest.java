@@ -37,7 +37,7 @@ class FanOutEventsTest {
         assertThat(first).containsExactly(SampleEvents.published());
         assertThat(last).containsExactly(SampleEvents.published());
         assertThat(failures.lines()).singleElement().satisfies(line -> assertThat(line)
-                .contains("level=WARN", "msg=\"Agent event adapter failed\"", "event=KeyPublished",
+                .contains("level=warn", "msg=\"Agent event adapter failed\"", "event=KeyPublished",
                         "error=\"java.lang.IllegalStateException: metrics registry closed\""));
     }
 

@@ -20,7 +20,7 @@ class LineLoggerTest {
         agent.atDebug().setMessage("hidden too").log();
 
         assertThat(log.lines()).containsExactly(
-                "time=2026-11-24T10:00:00.123Z level=INFO source=" + AGENT + " msg=shown");
+                "time=2026-11-24T10:00:00.123Z level=info msg=shown subsys=k8s");
         assertThat(agent.isDebugEnabled()).isFalse();
     }
 
@@ -35,7 +35,7 @@ class LineLoggerTest {
         library.debug("frame received");
 
         assertThat(log.lines()).extracting(line -> line.substring(line.indexOf(" msg=")))
-                .containsExactly(" msg=\"watch closed\"", " msg=\"frame received\"");
+                .containsExactly(" msg=\"watch closed\" subsys=k8s-client", " msg=\"frame received\" subsys=k8s-client");
     }
 
     @Test
@@ -46,7 +46,7 @@ class LineLoggerTest {
         log.logger(AGENT).warn("jitter capped");
         log.logger(AGENT).error("cannot write state file");
 
-        assertThat(log.lines()).hasSize(1).allMatch(line -> line.contains("level=ERROR"));
+        assertThat(log.lines()).hasSize(1).allMatch(line -> line.contains("level=error"));
     }
 
     @Test
@@ -68,8 +68,8 @@ class LineLoggerTest {
         log.logger(AGENT).atWarn().setMessage("Jitter maximum capped")
                 .addKeyValue("requested", "10m").addKeyValue("cap", "5m").log();
 
-        assertThat(log.lines()).containsExactly("time=2026-11-24T10:00:00.123Z level=WARN source=" + AGENT
-                + " msg=\"Jitter maximum capped\" requested=10m cap=5m");
+        assertThat(log.lines()).containsExactly("time=2026-11-24T10:00:00.123Z level=warn"
+                + " msg=\"Jitter maximum capped\" subsys=k8s requested=10m cap=5m");
     }
 
     @Test
@@ -112,6 +112,6 @@ class LineLoggerTest {
         log.logger(AGENT).atInfo().setMessage("x").addKeyValue("value", broken).log();
         log.logger(AGENT).info("next");
 
-        assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line).endsWith("msg=next"));
+        assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line).endsWith("msg=next subsys=k8s"));
     }
 }

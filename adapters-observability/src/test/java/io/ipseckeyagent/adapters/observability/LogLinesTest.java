@@ -17,30 +17,30 @@ import org.slf4j.event.Level;
 
 class LogLinesTest {
     private static final List<KeyValuePair> NODE_FIELDS = List.of(
-            new KeyValuePair("clusterName", "default"), new KeyValuePair("nodeName", "node-7"), new KeyValuePair("SPI", 4));
+            new KeyValuePair("clusterName", "default"), new KeyValuePair("nodeName", "node-7"), new KeyValuePair("spi", 4));
 
     @Test
     void textLineIsSlogLogfmt() {
-        String line = LogLines.text(T0, Level.INFO, "io.ipseckeyagent.agent", "Node updated", NODE_FIELDS);
+        String line = LogLines.text(T0, Level.INFO, "ipsec", "Node updated", NODE_FIELDS);
 
-        assertThat(line).isEqualTo("time=2026-11-24T10:00:00.123Z level=INFO source=io.ipseckeyagent.agent"
-                + " msg=\"Node updated\" clusterName=default nodeName=node-7 SPI=4\n");
+        assertThat(line).isEqualTo("time=2026-11-24T10:00:00.123Z level=info"
+                + " msg=\"Node updated\" subsys=ipsec clusterName=default nodeName=node-7 spi=4\n");
     }
 
     @Test
     void jsonLineHasTheSameFieldsInTheSameOrder() {
-        String line = LogLines.json(T0, Level.INFO, "io.ipseckeyagent.agent", "Node updated", NODE_FIELDS);
+        String line = LogLines.json(T0, Level.INFO, "ipsec", "Node updated", NODE_FIELDS);
 
-        assertThat(line).isEqualTo("{\"time\":\"2026-11-24T10:00:00.123Z\",\"level\":\"INFO\","
-                + "\"source\":\"io.ipseckeyagent.agent\",\"msg\":\"Node updated\","
-                + "\"clusterName\":\"default\",\"nodeName\":\"node-7\",\"SPI\":4}\n");
+        assertThat(line).isEqualTo("{\"time\":\"2026-11-24T10:00:00.123Z\",\"level\":\"info\","
+                + "\"msg\":\"Node updated\",\"subsys\":\"ipsec\","
+                + "\"clusterName\":\"default\",\"nodeName\":\"node-7\",\"spi\":4}\n");
     }
 
     @Test
     void timeAlwaysHasMilliseconds() {
         String line = LogLines.text(java.time.Instant.parse("2026-11-24T10:00:00Z"), Level.WARN, "s", "m", List.of());
 
-        assertThat(line).startsWith("time=2026-11-24T10:00:00.000Z level=WARN ");
+        assertThat(line).startsWith("time=2026-11-24T10:00:00.000Z level=warn ");
     }
 
     @ParameterizedTest
@@ -62,7 +62,7 @@ class LogLinesTest {
     void textEscapesNewlinesAndControlCharactersSoAnEventStaysOneLine() {
         String line = LogLines.text(T0, Level.INFO, "s", "first\nsecond", List.of(new KeyValuePair("k", "a\tb\rc\u0001")));
 
-        assertThat(line).endsWith(" msg=\"first\\nsecond\" k=\"a\\tb\\rc\\u0001\"\n");
+        assertThat(line).endsWith(" msg=\"first\\nsecond\" subsys=s k=\"a\\tb\\rc\\u0001\"\n");
         assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
     }
 
@@ -73,8 +73,8 @@ class LogLinesTest {
                 new KeyValuePair("nan", Double.NaN), new KeyValuePair("ok", true), new KeyValuePair("none", null),
                 new KeyValuePair("text", "say \"hi\"\nbye\\"))));
 
-        assertThat(parsed).containsOnly(entry("time", "2026-11-24T10:00:00.123Z"), entry("level", "INFO"),
-                entry("source", "s"), entry("msg", "m"), entry("count", 2), entry("big", 5_000_000_000L),
+        assertThat(parsed).containsOnly(entry("time", "2026-11-24T10:00:00.123Z"), entry("level", "info"),
+                entry("msg", "m"), entry("subsys", "s"), entry("count", 2), entry("big", 5_000_000_000L),
                 entry("ratio", 0.5), entry("nan", "NaN"), entry("ok", true), entry("none", null),
                 entry("text", "say \"hi\"\nbye\\"));
     }

@@ -74,8 +74,10 @@ class ObservabilityServerTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body()).contains(
                 "ipsec_key_agent_active_spi 4.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"published\"} 1.0\n",
-                "ipsec_key_agent_detection_to_publish_seconds_count 1\n");
+                "ipsec_key_agent_keys_published_total 1.0\n",
+                "ipsec_key_agent_detection_to_publish_seconds_count 1\n",
+                "ipsec_key_agent_build_info{java_vendor=\"" + System.getProperty("java.vendor") + "\",java_version=\""
+                        + System.getProperty("java.runtime.version") + "\",version=\"dev\"} 1\n");
         assertThat(logged).hasSize(2);
     }
 

@@ -53,7 +53,7 @@ class StderrLoggingTest {
         log.atWarn().setMessage("Jitter maximum capped").addKeyValue("max", "5m").log();
 
         assertThat(capturedLines()).singleElement().satisfies(line -> assertThat(CapturedLog.parse(line))
-                .containsEntry("level", "WARN").containsEntry("msg", "Jitter maximum capped").containsEntry("max", "5m"));
+                .containsEntry("level", "warn").containsEntry("msg", "Jitter maximum capped").containsEntry("max", "5m"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.ipseckeyagent.bootstrap.config.RunLauncher;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.wiring.AgentInjector;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.Seq;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -36,13 +37,9 @@ public final class AgentRunLauncher implements RunLauncher {
         ObservabilityAdapters.configureLogging(configuration.logFormat(), configuration.logLevel());
         warnings.forEach(warning -> log.atWarn().setMessage("Configuration warning")
                 .addKeyValue("where", warning.where()).addKeyValue("warning", warning.message()).log());
-        log.atInfo().setMessage("Starting ipsec-key-agent")
-                .addKeyValue("nodeName", configuration.nodeName().value())
-                .addKeyValue("clusterName", configuration.clusterName())
-                .addKeyValue("keySource", configuration.keySource())
-                .addKeyValue("publisher", configuration.publisher())
-                .addKeyValue("datapath", configuration.datapath())
-                .log();
+        // The effective configuration, as cilium-agent logs its flags (paths and durations, no key material).
+        ObservabilityAdapters.logStartup(configuration.settings()
+                .put("effective-jitter-max", GoDuration.format(configuration.effectiveJitterMax())).toJavaMap());
         return AgentInjector.create(configuration).map(AgentLifecycle::of).fold(AgentRunLauncher::refuse, this::run);
     }
 

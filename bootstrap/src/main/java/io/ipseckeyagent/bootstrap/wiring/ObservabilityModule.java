@@ -12,7 +12,7 @@ public final class ObservabilityModule extends AbstractModule {
     @Provides
     @Singleton
     ObservabilityAdapters observability() {
-        return ObservabilityAdapters.create();
+        return ObservabilityAdapters.create().withJvmMetrics();
     }
 
     @Provides

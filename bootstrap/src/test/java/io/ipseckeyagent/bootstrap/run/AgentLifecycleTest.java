@@ -68,7 +68,7 @@ class AgentLifecycleTest {
 
         await().atMost(PATIENCE).until(() -> node.cluster.keyOf(NODE).contains(Spi.of(4)));
         await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> node.cluster.patchesOf(NODE).size() == 1);
-        assertThat(Http.get(metrics, "/metrics").body()).contains("ipsec_key_agent_rotations_total{outcome=\"published\"} 1.0",
+        assertThat(Http.get(metrics, "/metrics").body()).contains("ipsec_key_agent_keys_published_total 1.0",
                 "ipsec_key_agent_active_spi 4.0");
         assertThat(Http.get(metrics, "/healthz").status()).isEqualTo(200);
     }
@@ -103,7 +103,7 @@ class AgentLifecycleTest {
         assertThat(agent.stop()).isTrue();
 
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(3));
-        assertThat(scrape()).contains("ipsec_key_agent_rotations_total{outcome=\"cancelled\"} 1.0");
+        assertThat(scrape()).contains("ipsec_key_agent_rotations_cancelled_total 1.0");
         assertThat(node.cluster.patchesOf(NODE).size()).isZero();
         assertThat(node.cluster.keyOf(NODE)).contains(Spi.of(3));
         assertThat(agent.stop()).as("a second stop has nothing to do").isFalse();

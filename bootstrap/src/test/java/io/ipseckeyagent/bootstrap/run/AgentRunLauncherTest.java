@@ -70,7 +70,8 @@ class AgentRunLauncherTest {
         assertThat(shutdownHook.get(1, TimeUnit.SECONDS).getAsBoolean()).isTrue();
         assertThat(exit.get(5, TimeUnit.SECONDS)).isZero();
         assertThat(log()).contains("\"startupMillis\":", "\"msg\":\"Agent stopped\"",
-                "{\"time\":", "\"msg\":\"Configuration warning\",\"where\":\"--ipsec-jitter-max-duration\",\"warning\":\"1m is capped at 25s\"");
+                "{\"time\":", "\"msg\":\"Starting ipsec-key-agent\",\"subsys\":\"daemon\",\"version\":\"dev\",\"node-name\":",
+                "\"msg\":\"Configuration warning\",\"subsys\":\"daemon\",\"where\":\"--ipsec-jitter-max-duration\",\"warning\":\"1m is capped at 25s\"");
     }
 
     @Test
