@@ -6,6 +6,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileChangeDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyAdoptionConfirmed;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
@@ -65,6 +66,13 @@ final class EventLog implements AgentEventsPort {
                     .addKeyValue("reason", e.reason())
                     .log();
             case KeyPublished e -> log.atInfo().setMessage("Updated CiliumNode resource")
+                    .addKeyValue("nodeName", e.node().value())
+                    .addKeyValue("SPI", e.spi().value())
+                    .addKeyValue("sinceDetected", duration(e.sinceDetected()))
+                    .addKeyValue("attempts", e.attempts())
+                    .log();
+            // Relay mode: cilium-agent loaded the relayed key and published its SPI itself.
+            case KeyAdoptionConfirmed e -> log.atInfo().setMessage("IPsec key adopted by cilium-agent")
                     .addKeyValue("nodeName", e.node().value())
                     .addKeyValue("SPI", e.spi().value())
                     .addKeyValue("sinceDetected", duration(e.sinceDetected()))

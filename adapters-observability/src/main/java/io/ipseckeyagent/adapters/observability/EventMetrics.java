@@ -4,6 +4,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEvent.AdoptionOverdue;
 import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyAdoptionConfirmed;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysRejected;
@@ -45,6 +46,8 @@ final class EventMetrics implements AgentEventsPort {
     private final Counter keyLookupFailures;
     private final Counter remoteNodeUpdates;
     private final Counter adoptionOverdue;
+    private final Counter relayAdoptions;
+    private final Gauge relayAdoptionOverdue;
 
     EventMetrics(PrometheusRegistry registry) {
         activeSpi = Gauge.builder().name(PREFIX + "active_spi")
@@ -91,6 +94,15 @@ final class EventMetrics implements AgentEventsPort {
                 .help("Keys not applied and published within the rotation window")
                 .withoutExemplars()
                 .register(registry);
+        relayAdoptions = Counter.builder().name(PREFIX + "relay_adoptions")
+                .help("Relay mode: relayed keys that cilium-agent adopted (its CiliumNode showed the SPI)")
+                .withoutExemplars()
+                .register(registry);
+        relayAdoptionOverdue = Gauge.builder().name(PREFIX + "relay_adoption_overdue")
+                .help("1 while the newest key is past its deadline without being adopted (relay mode: cilium-agent"
+                        + " has not published the relayed SPI), else 0")
+                .withoutExemplars()
+                .register(registry);
     }
 
     @Override
@@ -114,10 +126,20 @@ final class EventMetrics implements AgentEventsPort {
                 rotations.labelValues("published").inc();
                 publishAttempts.labelValues("published").inc();
                 detectionToPublish.observe(seconds(e.sinceDetected()));
+                relayAdoptionOverdue.set(0);
+            }
+            case KeyAdoptionConfirmed e -> {
+                rotations.labelValues("published").inc();
+                relayAdoptions.inc();
+                relayAdoptionOverdue.set(0);
+                detectionToPublish.observe(seconds(e.sinceDetected()));
             }
             case PublishFailed e -> publishAttempts.labelValues(PublishOutcomes.name(e.outcome())).inc();
             case PublishedKeyLookupFailed e -> keyLookupFailures.labelValues(PublishOutcomes.name(e.outcome())).inc();
-            case AdoptionOverdue e -> adoptionOverdue.inc();
+            case AdoptionOverdue e -> {
+                adoptionOverdue.inc();
+                relayAdoptionOverdue.set(1);
+            }
             case RemoteNodeUpdated e -> remoteNodeUpdates.inc();
             case RotationCancelled e -> rotations.labelValues("cancelled").inc();
             // Counted elsewhere (KeysApplied, KeysRejected...) or not worth a metric.

@@ -135,6 +135,7 @@ class PrecedenceTest {
                 NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
                 Duration.ofSeconds(150), Duration.ofSeconds(150), JitterPolicy.uniform(), Duration.ofSeconds(5),
                 Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Option.of(new ListenAddress("", 9966)),
-                LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false));
+                LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false,
+                AgentMode.PUBLISH, Path.of("/var/lib/ipsec-key-agent/keys")));
     }
 }

@@ -56,6 +56,7 @@ final class FleetEvents implements AgentEventsPort {
             case AgentEvent.RemoteNodeUpdated updated -> { }
             case AgentEvent.RemoteNodeRemoved removed -> { }
             case AgentEvent.RotationCancelled cancelled -> { }
+            case AgentEvent.KeyAdoptionConfirmed confirmed -> { } // relay mode; the fleet simulates publish mode
         }
     }
 
