@@ -102,8 +102,12 @@ class RelayModeIT {
         String next = node.keys.line(4);
         node.secret.write(next);
 
-        JsonNode detected = agent.awaitLogged("IPsec keyfile change detected", Duration.ofSeconds(10));
-        JsonNode jitter = agent.awaitLogged("Jitter chosen for IPsec key rotation", Duration.ofSeconds(5));
+        Instant changed = Instant.now().minusMillis(1);
+        // The start-up also chose a jitter (Cilium published no key yet): take the records after the change.
+        JsonNode detected = agent.awaitLogged("IPsec keyfile change detected", record -> !time(record).isBefore(changed),
+                Duration.ofSeconds(10));
+        JsonNode jitter = agent.awaitLogged("Jitter chosen for IPsec key rotation", record -> !time(record).isBefore(changed),
+                Duration.ofSeconds(5));
         agent.awaitLogged("IPsec key adopted by cilium-agent", record -> record.path("SPI").asInt() == 4, Duration.ofSeconds(20));
 
         Duration delay = GoDurations.parse(jitter.path("delay").asString());
@@ -112,7 +116,7 @@ class RelayModeIT {
         assertThat(read(relayed)).isEqualTo(next);
         assertThat(modified(relayed).toInstant()).as("the file is replaced only once the jitter delay has passed")
                                 // log times are UTC milliseconds: allow their truncation
-                .isAfterOrEqualTo(Instant.parse(detected.path("time").asString()).minusMillis(1).plus(delay));
+                .isAfterOrEqualTo(time(detected).minusMillis(1).plus(delay));
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(4);
         assertThat(node.api.patchesOf(TestNode.NAME)).as("only the stand-in's PATCHes").hasSize(cilium.patchesSent());
         node.awaitMetric("ipsec_key_agent_relay_adoptions_total", 2.0);
@@ -157,19 +161,24 @@ class RelayModeIT {
     @Test
     void withoutAdoptionByTheDeadlineTheAgentReportsItOverdue() {
         CiliumAgentStandIn cilium = cilium();
-        AgentProcess agent = firstStart(cilium, "--enable-ipsec-jitter=false", "--ipsec-key-rotation-duration=4s");
+        // The shortest window the jitter rule accepts with a 1s poll and the 30s publish budget.
+        AgentProcess agent = firstStart(cilium, "--ipsec-jitter-max-duration=1s", "--ipsec-key-rotation-duration=32s");
         cilium.close(); // cilium-agent stops reading the relayed file
 
         node.secret.write(node.keys.line(4));
 
         JsonNode overdue = agent.awaitLogged("IPsec key adoption overdue", record -> record.path("SPI").asInt() == 4,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(45));
         assertThat(overdue.path("deadline").asString()).isNotEmpty();
         assertThat(read(relayed)).as("relayed all the same").startsWith("4+ ");
         node.awaitMetric("ipsec_key_agent_relay_adoption_overdue", 1.0);
         assertThat(node.awaitAnswer("/healthz", answer -> answer.status() == 503).body())
                 .contains("IPsec key SPI 4 not adopted by its deadline");
         assertThat(node.api.publishedKey(TestNode.NAME)).as("the agent never publishes itself").hasValue(3);
+    }
+
+    private static Instant time(JsonNode record) {
+        return Instant.parse(record.path("time").asString());
     }
 
     private static String read(Path file) {
