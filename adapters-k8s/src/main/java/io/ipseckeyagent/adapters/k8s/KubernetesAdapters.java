@@ -11,6 +11,7 @@ import io.ipseckeyagent.application.port.out.ClusterSizePort;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
 import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Either;
@@ -193,6 +194,20 @@ public final class KubernetesAdapters {
      */
     public static AdoptionWatch adoptionWatch(KubernetesClient client, NodeName self) {
         return new OwnCiliumNodeAdoption(client, self);
+    }
+
+    /** How long one relay-mode publish attempt waits for cilium-agent: its 5 s poll plus its own jitter (up to 30 s) and slack. */
+    public static final Duration DEFAULT_ADOPTION_WAIT = Duration.ofMinutes(1);
+
+    /**
+     * Relay mode's publisher, on top of {@code adoption}: it writes nothing; each attempt waits (a
+     * timer on {@code timers}) up to {@code wait} for {@code self}'s CiliumNode to show the SPI, and
+     * completes published, or failed so that the core retries with its backoff and reports an
+     * overdue adoption at the deadline. {@code publishedKey} answers from the watch, with no request.
+     */
+    public static NodeKeyPublisherPort confirmingPublisher(KeyAdoptionPort adoption, NodeName self, SchedulerPort timers,
+            Duration wait) {
+        return new AdoptionConfirmingPublisher(adoption, self, timers, wait);
     }
 
     /**

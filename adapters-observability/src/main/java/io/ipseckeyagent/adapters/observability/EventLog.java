@@ -9,6 +9,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewStale;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyFileChangeDetected;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyAdoptionConfirmed;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
@@ -72,6 +73,13 @@ final class EventLog implements AgentEventsPort {
                     .addKeyValue("sinceDetected", duration(e.sinceDetected()))
                     .addKeyValue("attempts", e.attempts())
                     .log();
+            // Relay mode: cilium-agent loaded the relayed key and published its SPI itself.
+            case KeyAdoptionConfirmed e -> log.atInfo().setMessage("IPsec key adopted by cilium-agent")
+                    .addKeyValue("nodeName", e.node().value())
+                    .addKeyValue("spi", e.spi().value())
+                    .addKeyValue("sinceDetected", duration(e.sinceDetected()))
+                    .addKeyValue("attempts", e.attempts())
+                    .log();
             case PublishFailed e -> {
                 LoggingEventBuilder line = PublishOutcomes.needsOperator(e.outcome()) ? log.atError() : log.atWarn();
                 line.setMessage("Failed to update CiliumNode resource, retrying")
@@ -124,18 +132,18 @@ final class EventLog implements AgentEventsPort {
                     .log();
             case KeyIdWentBack e -> log.atWarn().setMessage("IPsec key id went back (an old Secret restored?)")
                     .addKeyValue("appliedSPI", e.applied().value())
-                    .addKeyValue("SPI", e.loaded().value())
+                    .addKeyValue("spi", e.loaded().value())
                     .log();
             case OwnNodeDriftDetected e -> log.atWarn().setMessage("CiliumNode holds another IPsec key id, repairing")
                     .addKeyValue("nodeName", e.node().value())
                     .addKeyValue("heldSPI", e.held().map(Spi::value).getOrElse(0))
-                    .addKeyValue("SPI", e.applied().value())
+                    .addKeyValue("spi", e.applied().value())
                     .addKeyValue("causedByThisNode", e.causedByThisNode())
                     .addKeyValue("repairBy", e.repairBy().toString())
                     .log();
             case OwnNodeConverged e -> log.atInfo().setMessage("CiliumNode holds the applied IPsec key id again")
                     .addKeyValue("nodeName", e.node().value())
-                    .addKeyValue("SPI", e.spi().value())
+                    .addKeyValue("spi", e.spi().value())
                     .log();
         }
     }

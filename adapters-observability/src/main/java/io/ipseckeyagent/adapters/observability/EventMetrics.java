@@ -8,6 +8,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewFailing;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewStale;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyAdoptionConfirmed;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysRejected;
@@ -60,6 +61,8 @@ final class EventMetrics implements AgentEventsPort {
     private final Gauge clusterViewStale;
     private final Gauge ownNodeDrift;
     private final Counter ownNodeDrifts;
+    private final Counter relayAdoptions;
+    private final Gauge relayAdoptionOverdue;
 
     EventMetrics(PrometheusRegistry registry) {
         activeSpi = Gauge.builder().name(PREFIX + "active_spi")
@@ -128,6 +131,15 @@ final class EventMetrics implements AgentEventsPort {
                 .withoutExemplars()
                 .register(registry);
         List.of("this_node", "other").forEach(ownNodeDrifts::initLabelValues);
+        relayAdoptions = Counter.builder().name(PREFIX + "relay_adoptions")
+                .help("Relay mode: relayed keys that cilium-agent adopted (its CiliumNode showed the SPI)")
+                .withoutExemplars()
+                .register(registry);
+        relayAdoptionOverdue = Gauge.builder().name(PREFIX + "relay_adoption_overdue")
+                .help("1 while the newest key is past its deadline without being adopted (relay mode: cilium-agent"
+                        + " has not published the relayed SPI), else 0")
+                .withoutExemplars()
+                .register(registry);
     }
 
     @Override
@@ -152,10 +164,19 @@ final class EventMetrics implements AgentEventsPort {
                 keysPublished.inc();
                 publishAttempts.labelValues("published").inc();
                 detectionToPublish.observe(seconds(e.sinceDetected()));
+                relayAdoptionOverdue.set(0);
+            }
+            case KeyAdoptionConfirmed e -> {
+                relayAdoptions.inc();
+                relayAdoptionOverdue.set(0);
+                detectionToPublish.observe(seconds(e.sinceDetected()));
             }
             case PublishFailed e -> publishAttempts.labelValues(PublishOutcomes.name(e.outcome())).inc();
             case PublishedKeyLookupFailed e -> keyLookupFailures.labelValues(PublishOutcomes.name(e.outcome())).inc();
-            case AdoptionOverdue e -> adoptionOverdue.inc();
+            case AdoptionOverdue e -> {
+                adoptionOverdue.inc();
+                relayAdoptionOverdue.set(1);
+            }
             case RemoteNodeUpdated e -> remoteNodeUpdates.inc();
             case RotationCancelled e -> rotationsCancelled.inc();
             case ClusterViewSynced e -> clusterViewStale.set(0);

@@ -6,6 +6,7 @@ import io.ipseckeyagent.application.port.out.AgentEvent.ApplyFailed;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewFailing;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewStale;
 import io.ipseckeyagent.application.port.out.AgentEvent.ClusterViewSynced;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyAdoptionConfirmed;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
@@ -80,11 +81,8 @@ final class HealthState implements AgentEventsPort {
                     + PublishOutcomes.reason(e.outcome()));
             case AdoptionOverdue e ->
                     fail(Condition.ADOPTION_OVERDUE, "IPsec key SPI " + e.spi() + " not adopted by its deadline " + e.deadline());
-            case KeyPublished e -> {
-                clear(Condition.PUBLISH_FAILING);
-                clear(Condition.LOOKUP_FAILED);
-                clear(Condition.ADOPTION_OVERDUE);
-            }
+            case KeyPublished e -> adopted();
+            case KeyAdoptionConfirmed e -> adopted();
             case ClusterViewSynced e -> {
                 clear(Condition.API_STARTING);
                 clear(Condition.CLUSTER_VIEW_FAILING);
@@ -111,6 +109,13 @@ final class HealthState implements AgentEventsPort {
             case RemoteNodeRemoved e -> {}
             case RotationCancelled e -> {}
         }
+    }
+
+    /** Published by this agent, or (relay mode) by cilium-agent: nothing is owed any more. */
+    private void adopted() {
+        clear(Condition.PUBLISH_FAILING);
+        clear(Condition.LOOKUP_FAILED);
+        clear(Condition.ADOPTION_OVERDUE);
     }
 
     private void fail(Condition condition, String reason) {

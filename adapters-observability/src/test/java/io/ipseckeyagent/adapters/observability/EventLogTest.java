@@ -111,6 +111,12 @@ class EventLogTest {
     }
 
     @Test
+    void relayedKeyAdoptionNamesCiliumAgent() {
+        assertThat(text(SampleEvents.adopted())).containsExactly(INFO + "msg=\"IPsec key adopted by cilium-agent\""
+                + " nodeName=node-7 SPI=4 sinceDetected=43.5s attempts=1");
+    }
+
+    @Test
     void publishFailuresAnOperatorMustFixAreErrors() {
         var forbidden = SampleEvents.publishFailed(new PublishOutcome.Forbidden("cannot patch ciliumnodes"), 3);
 

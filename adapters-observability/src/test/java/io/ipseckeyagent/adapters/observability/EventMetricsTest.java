@@ -32,6 +32,21 @@ class EventMetricsTest {
     }
 
     @Test
+    void relayAdoptionsAreCountedAndOverdueIsAGaugeThatClears() {
+        assertThat(scrape()).contains("ipsec_key_agent_relay_adoptions_total 0.0\n", "ipsec_key_agent_relay_adoption_overdue 0.0\n");
+
+        metrics.emit(SampleEvents.overdue());
+        assertThat(scrape()).contains("ipsec_key_agent_relay_adoption_overdue 1.0\n", "ipsec_key_agent_adoption_overdue_total 1.0\n");
+
+        metrics.emit(SampleEvents.adopted());
+        assertThat(scrape()).contains(
+                "ipsec_key_agent_relay_adoptions_total 1.0\n",
+                "ipsec_key_agent_relay_adoption_overdue 0.0\n",
+                "ipsec_key_agent_rotations_total{outcome=\"published\"} 1.0\n",
+                "ipsec_key_agent_detection_to_publish_seconds_sum 43.5\n");
+    }
+
+    @Test
     void aRotationWithOneRetryIsCountedAndTimed() {
         metrics.emit(SampleEvents.detected());
         metrics.emit(SampleEvents.jitter());

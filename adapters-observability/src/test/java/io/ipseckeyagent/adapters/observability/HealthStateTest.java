@@ -119,6 +119,19 @@ class HealthStateTest {
     }
 
     @Test
+    void relayModeOverdueAdoptionIsUnhealthyUntilCiliumAdoptsTheKey() {
+        health.emit(SampleEvents.applied());
+        health.emit(SampleEvents.overdue());
+
+        assertThat(health.status().reasons())
+                .containsExactly("IPsec key SPI 4 not adopted by its deadline 2026-11-24T10:05:00.123Z");
+
+        health.emit(SampleEvents.adopted());
+
+        assertThat(health.status().healthy()).isTrue();
+    }
+
+    @Test
     void overdueAdoptionIsUnhealthyUntilTheKeyIsPublished() {
         health.emit(SampleEvents.overdue());
         health.emit(SampleEvents.applied());

@@ -89,6 +89,10 @@ final class SampleEvents {
         return new AgentEvent.KeyPublished(T0.plusSeconds(38), NODE, Spi.of(4), Duration.ofMillis(37_900), 2);
     }
 
+    static AgentEvent.KeyAdoptionConfirmed adopted() {
+        return new AgentEvent.KeyAdoptionConfirmed(T0.plusSeconds(44), NODE, Spi.of(4), Duration.ofMillis(43_500), 1);
+    }
+
     static AgentEvent.PublishFailed publishFailed(PublishOutcome outcome, int attempt) {
         return new AgentEvent.PublishFailed(T0, NODE, Spi.of(4), outcome, attempt, Duration.ofSeconds(2));
     }
@@ -120,6 +124,6 @@ final class SampleEvents {
     /** One of each kind. */
     static List<AgentEvent> everyKind() {
         return List.of(detected(), jitter(), loaded(), rejected(), unchanged(), applied(), applyFailed(), published(),
-                conflict(), lookupFailed(), overdue(), remoteUpdated(), remoteRemoved(), cancelled());
+                conflict(), lookupFailed(), overdue(), remoteUpdated(), remoteRemoved(), cancelled(), adopted());
     }
 }

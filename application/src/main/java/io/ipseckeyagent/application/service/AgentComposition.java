@@ -2,6 +2,7 @@ package io.ipseckeyagent.application.service;
 
 import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
+import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.ClusterViewPort;
@@ -49,6 +50,18 @@ public final class AgentComposition {
     public static RotationService rotationService(AgentSettings settings, OutPorts ports) {
         return new RotationService(Objects.requireNonNull(settings, "settings"), ports.keyFile(), ports.datapath(),
                 ports.publisher(), ports.clusterView(), ports.clock(), ports.scheduler(), ports.random(), ports.events());
+    }
+
+    /**
+     * Relay mode's events: the core's "published" means, with the confirming publisher, that
+     * cilium-agent adopted the relayed key, so it reaches {@code events} as
+     * {@link AgentEvent.KeyAdoptionConfirmed}; everything else passes unchanged.
+     */
+    public static AgentEventsPort relayEvents(AgentEventsPort events) {
+        Objects.requireNonNull(events, "events");
+        return event -> events.emit(event instanceof AgentEvent.KeyPublished(var at, var node, var spi, var since, var attempts)
+                ? new AgentEvent.KeyAdoptionConfirmed(at, node, spi, since, attempts)
+                : event);
     }
 
     /**

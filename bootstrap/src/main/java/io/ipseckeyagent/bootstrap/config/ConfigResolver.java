@@ -12,6 +12,7 @@ import static io.ipseckeyagent.bootstrap.config.RunOptions.SECRET_PROPAGATION_BU
 import static io.vavr.API.For;
 
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
+import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -40,7 +41,8 @@ final class ConfigResolver {
         List<ConfigProblem> problems = byPrecedence.flatMap(SourceValues::problems)
                 .appendAll(parsed.problems())
                 .appendAll(requireNodeName(byPrecedence))
-                .appendAll(jitter.problems());
+                .appendAll(jitter.problems())
+                .appendAll(rankNeedsPublishMode(parsed));
         List<ConfigProblem> warnings = byPrecedence.flatMap(SourceValues::warnings).appendAll(jitter.warnings());
         return new ConfigResolution(
                 problems.isEmpty() ? Validation.valid(configuration(parsed, jitter.effectiveMax())) : Validation.invalid(problems),
@@ -52,6 +54,18 @@ final class ConfigResolver {
         return sources.forAll(source -> source.get(NODE_NAME).isEmpty())
                 ? List.of(new ConfigProblem(NODE_NAME.flag(), "required: set " + NODE_NAME.flag() + ", "
                         + NODE_NAME.environmentVariables().mkString(" or ") + " (a DaemonSet takes it from spec.nodeName)"))
+                : List.empty();
+    }
+
+    /** {@code rank} needs every node's name, which relay mode never watches (it only counts nodes). */
+    private static List<ConfigProblem> rankNeedsPublishMode(Parsed parsed) {
+        boolean refused = parsed.value(RunOptions.MODE).contains(AgentMode.RELAY)
+                && parsed.value(RunOptions.IPSEC_JITTER_POLICY).exists(policy -> policy.name().equals(JitterPolicy.rank().name()));
+        return refused
+                ? List.of(parsed.source(RunOptions.IPSEC_JITTER_POLICY).map(source -> source.problem("rank needs a watch of every"
+                        + " CiliumNode, which " + RunOptions.MODE.flag() + "=relay does not keep; use "
+                        + JitterPolicy.NAMES.remove(JitterPolicy.rank().name()).mkString(", ") + ", or " + RunOptions.MODE.flag()
+                        + "=publish")).getOrElse(() -> new ConfigProblem(RunOptions.IPSEC_JITTER_POLICY.flag(), "rank is refused in relay mode")))
                 : List.empty();
     }
 
@@ -132,7 +146,9 @@ final class ConfigResolver {
                 parsed.present(RunOptions.KEY_SOURCE),
                 parsed.present(RunOptions.PUBLISHER),
                 parsed.present(RunOptions.DATAPATH),
-                parsed.present(RunOptions.CREATE_CILIUM_NODE));
+                parsed.present(RunOptions.CREATE_CILIUM_NODE),
+                parsed.present(RunOptions.MODE),
+                parsed.present(RunOptions.RELAY_KEY_FILE));
     }
 
     /**

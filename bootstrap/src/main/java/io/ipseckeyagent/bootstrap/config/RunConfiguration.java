@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param prometheusServeAddr none: metrics and health endpoints disabled
  * @param configFile the {@code --config} file the values were read from, if any
  * @param pluginDir extra adapter jars, if any
+ * @param relayKeyFile where relay mode writes the keys for cilium-agent (unused in publish mode)
  */
 public record RunConfiguration(
         NodeName nodeName,
@@ -50,7 +51,9 @@ public record RunConfiguration(
         String keySource,
         String publisher,
         String datapath,
-        boolean createCiliumNode) {
+        boolean createCiliumNode,
+        AgentMode mode,
+        Path relayKeyFile) {
 
     public RunConfiguration {
         Objects.requireNonNull(nodeName, "nodeName");
@@ -72,6 +75,8 @@ public record RunConfiguration(
         Objects.requireNonNull(keySource, "keySource");
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(datapath, "datapath");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(relayKeyFile, "relayKeyFile");
         if (effectiveJitterMax.isNegative() || effectiveJitterMax.compareTo(ipsecKeyRotationDuration) >= 0) {
             throw new IllegalArgumentException("effective jitter maximum must be in [0, " + ipsecKeyRotationDuration + ")");
         }
@@ -108,7 +113,9 @@ public record RunConfiguration(
                         written(RunOptions.KEY_SOURCE, keySource),
                         written(RunOptions.PUBLISHER, publisher),
                         written(RunOptions.DATAPATH, datapath),
-                        written(RunOptions.CREATE_CILIUM_NODE, String.valueOf(createCiliumNode)))
+                        written(RunOptions.CREATE_CILIUM_NODE, String.valueOf(createCiliumNode)),
+                        written(RunOptions.MODE, mode.flagValue()),
+                        written(RunOptions.RELAY_KEY_FILE, relayKeyFile.toString()))
                 .foldLeft(LinkedHashMap.empty(), (settings, option) ->
                         option._2.map(text -> settings.put(option._1.name(), text)).getOrElse(settings));
     }

@@ -4,6 +4,7 @@ import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
 
+import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
@@ -120,12 +121,21 @@ public final class RunOptions {
                     "Create this node's CiliumNode when it does not exist (normally Cilium creates it).")
             .withDefault("false");
 
+    public static final OptionSpec<AgentMode> MODE = OptionSpec.of("mode", "MODE", TEXT,
+                    ValueParsers.choice(List.of(AgentMode.values()), AgentMode::flagValue),
+                    "publish: write this node's SPI to its CiliumNode; relay: hand the keys to cilium-agent in --relay-key-file.")
+            .withDefault("publish");
+
+    public static final OptionSpec<Path> RELAY_KEY_FILE = OptionSpec.of("relay-key-file", "PATH", TEXT, ValueParsers::path,
+                    "Relay mode: the key file cilium-agent reads, written atomically as canonical key-file text.")
+            .withDefault(FileSystemAdapters.DEFAULT_RELAY_KEY_FILE.toString());
+
     /** Every option, in the order {@code --help} lists them. */
     public static final List<OptionSpec<?>> ALL = List.of(
             NODE_NAME, CLUSTER_NAME, IPSEC_KEY_FILE, IPSEC_KEY_ROTATION_DURATION, ENABLE_IPSEC_JITTER,
             IPSEC_JITTER_MAX_DURATION, IPSEC_JITTER_TARGET_RATE, SECRET_PROPAGATION_BUDGET, IPSEC_JITTER_POLICY, KEY_FILE_POLL_INTERVAL, KUBECONFIG, STATE_FILE,
             PROMETHEUS_SERVE_ADDR, LOG_FORMAT, LOG_LEVEL, CONFIG, PLUGIN_DIR, KEY_SOURCE, PUBLISHER, DATAPATH,
-            CREATE_CILIUM_NODE);
+            CREATE_CILIUM_NODE, MODE, RELAY_KEY_FILE);
 
     private RunOptions() {}
 

@@ -25,13 +25,20 @@ public final class AgentPluginContext implements PluginContext {
 
     public AgentPluginContext(RunConfiguration configuration, ClockPort clock, RandomSourcePort random,
             KubernetesClient kubernetesClient) {
+        this(configuration, clock, random, kubernetesClient, Option.none());
+    }
+
+    /** With {@code relay} (relay mode), shared as {@link RelayLink} so that the built-in plugins relay. */
+    public AgentPluginContext(RunConfiguration configuration, ClockPort clock, RandomSourcePort random,
+            KubernetesClient kubernetesClient, Option<RelayLink> relay) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.settings = new PluginSettings(configuration.nodeName(), configuration.clusterName(), configuration.ipsecKeyFile(),
                 configuration.keyFilePollInterval(), configuration.stateFile(), configuration.kubeconfig(),
                 configuration.createCiliumNode());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.shared = HashMap.<Class<?>, Object>of(KubernetesClient.class, Objects.requireNonNull(kubernetesClient, "kubernetesClient"));
+        this.shared = HashMap.<Class<?>, Object>of(KubernetesClient.class, Objects.requireNonNull(kubernetesClient, "kubernetesClient"))
+                .merge(relay.map(link -> HashMap.<Class<?>, Object>of(RelayLink.class, link)).getOrElse(HashMap.empty()));
     }
 
     @Override

@@ -9,7 +9,8 @@ import io.ipseckeyagent.plugin.PublisherPlugin;
 /**
  * {@code --publisher=cilium-node} (the default): one merge patch of this node's CiliumNode per
  * attempt, through the API server client the agent shares ({@code --kubeconfig}); creates a missing CiliumNode
- * only with {@code --create-cilium-node}.
+ * only with {@code --create-cilium-node}. In relay mode it writes nothing: it confirms, from the
+ * own CiliumNode, that cilium-agent published the relayed SPI.
  */
 public final class CiliumNodePublisherPlugin implements PublisherPlugin {
     public static final String NAME = "cilium-node";
@@ -26,8 +27,11 @@ public final class CiliumNodePublisherPlugin implements PublisherPlugin {
 
     @Override
     public NodeKeyPublisherPort publisher(PluginContext context) {
-        return context.shared(KubernetesClient.class)
-                .map(client -> KubernetesAdapters.publisher(client, context.settings().createCiliumNode()))
+        return context.shared(RelayLink.class)
+                .map(relay -> KubernetesAdapters.confirmingPublisher(relay.adoption(), context.settings().nodeName(),
+                        relay.timers(), KubernetesAdapters.DEFAULT_ADOPTION_WAIT))
+                .orElse(() -> context.shared(KubernetesClient.class)
+                        .map(client -> KubernetesAdapters.publisher(client, context.settings().createCiliumNode())))
                 .getOrElseThrow(() -> new IllegalStateException("the agent shares no API server client with this plugin"));
     }
 }

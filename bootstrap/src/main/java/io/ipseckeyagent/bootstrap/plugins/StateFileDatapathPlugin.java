@@ -5,7 +5,10 @@ import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.plugin.DatapathPlugin;
 import io.ipseckeyagent.plugin.PluginContext;
 
-/** {@code --datapath=state-file} (the default): records the applied keys in {@code --state-file}, no key material. */
+/**
+ * {@code --datapath=state-file} (the default): records the applied keys in {@code --state-file}, no
+ * key material. In relay mode it also writes them to {@code --relay-key-file} for cilium-agent.
+ */
 public final class StateFileDatapathPlugin implements DatapathPlugin {
     public static final String NAME = "state-file";
 
@@ -21,6 +24,8 @@ public final class StateFileDatapathPlugin implements DatapathPlugin {
 
     @Override
     public DatapathPort datapath(PluginContext context) {
-        return FileSystemAdapters.stateFileDatapath(context.settings().stateFile());
+        return context.shared(RelayLink.class)
+                .map(relay -> FileSystemAdapters.relayDatapath(relay.relayKeyFile(), context.settings().stateFile()))
+                .getOrElse(() -> FileSystemAdapters.stateFileDatapath(context.settings().stateFile()));
     }
 }

@@ -2,7 +2,6 @@ package io.ipseckeyagent.bootstrap.run;
 
 import com.google.inject.Injector;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.ListenAddress;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
@@ -11,6 +10,7 @@ import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
+import io.ipseckeyagent.bootstrap.wiring.CiliumNodeWatch;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.vavr.collection.List;
@@ -48,7 +48,7 @@ public final class AgentLifecycle {
     private final ObservabilityAdapters observability;
     private final OwnedScheduler scheduler;
     private final KubernetesClient client;
-    private final ClusterWatch clusterWatch;
+    private final CiliumNodeWatch clusterWatch;
     private final KeySourcePlugin keySource;
     private final AgentPluginContext pluginContext;
     private final RotationService core;
@@ -66,7 +66,7 @@ public final class AgentLifecycle {
         this.observability = injector.getInstance(ObservabilityAdapters.class);
         this.scheduler = injector.getInstance(OwnedScheduler.class);
         this.client = injector.getInstance(KubernetesClient.class);
-        this.clusterWatch = injector.getInstance(ClusterWatch.class);
+        this.clusterWatch = injector.getInstance(CiliumNodeWatch.class);
         this.keySource = injector.getInstance(ChosenPlugins.class).keySource();
         this.pluginContext = injector.getInstance(AgentPluginContext.class);
         this.core = injector.getInstance(RotationService.class);
@@ -172,14 +172,14 @@ public final class AgentLifecycle {
         }
     }
 
-    /** Waits a little for the first list, so that the {@code rank} policy sees the cluster; the watch retries for ever. */
+    /** Waits a little for the first list (the {@code rank} policy's cluster, relay mode's own node); the watch retries for ever. */
     private boolean startClusterWatch() {
-        if (!started("CiliumNode watch", clusterWatch::close)) {
+        if (!started(clusterWatch.part(), clusterWatch::close)) {
             return false;
         }
         try {
             clusterWatch.start().toCompletableFuture().get(CLUSTER_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            log.atInfo().setMessage("Watching CiliumNodes").addKeyValue("knownNodes", clusterWatch.knownNodes().size()).log();
+            clusterWatch.logListed(log);
         } catch (TimeoutException | ExecutionException e) {
             log.atWarn().setMessage("No CiliumNode list from the API server yet; starting anyway, the watch keeps trying")
                     .addKeyValue("waited", CLUSTER_LIST_WAIT.toMillis() + "ms").log();

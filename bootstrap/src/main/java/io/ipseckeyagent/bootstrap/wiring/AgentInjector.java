@@ -26,7 +26,7 @@ public final class AgentInjector {
                     binder.disableCircularProxies();
                     binder.bind(RunConfiguration.class).toInstance(configuration);
                 },
-                new RuntimeModule(), new ObservabilityModule(), new KubernetesAdaptersModule(), new PluginAdaptersModule(), new ApplicationModule());
+                new RuntimeModule(), new ObservabilityModule(), new KubernetesAdaptersModule(configuration.mode()), new PluginAdaptersModule(), new ApplicationModule());
     }
 
     /** The injector, or every startup failure its providers reported. Other errors are bugs and are thrown. */

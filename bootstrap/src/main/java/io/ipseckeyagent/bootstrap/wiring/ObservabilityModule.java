@@ -5,8 +5,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
+import io.ipseckeyagent.application.service.AgentComposition;
+import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 
-/** Logs, metrics and health, all fed by the core's events; the lifecycle serves them on {@code --prometheus-serve-addr}. */
+/** Logs, metrics and health, all fed by the core's events (relay mode: adoption reported as such); the lifecycle serves them on {@code --prometheus-serve-addr}. */
 public final class ObservabilityModule extends AbstractModule {
 
     @Provides
@@ -16,7 +18,10 @@ public final class ObservabilityModule extends AbstractModule {
     }
 
     @Provides
-    AgentEventsPort events(ObservabilityAdapters observability) {
-        return observability.events();
+    AgentEventsPort events(ObservabilityAdapters observability, RunConfiguration configuration) {
+        return switch (configuration.mode()) {
+            case PUBLISH -> observability.events();
+            case RELAY -> AgentComposition.relayEvents(observability.events());
+        };
     }
 }

@@ -3,12 +3,9 @@ package io.ipseckeyagent.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
-import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
@@ -21,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The key source, the publisher and the datapath: each comes from the plugin its flag names
  * ({@code --key-source}, {@code --publisher}, {@code --datapath}), found on the class path or in
- * {@code --plugin-dir}. By default the built-ins: {@code file}, {@code cilium-node}, {@code state-file}.
+ * {@code --plugin-dir}. By default the built-ins: {@code file}, {@code cilium-node}, {@code state-file}
+ * (which relay in relay mode). The plugins' context comes with the mode, from {@link KubernetesAdaptersModule}.
  */
 public final class PluginAdaptersModule extends AbstractModule {
 
@@ -41,12 +39,6 @@ public final class PluginAdaptersModule extends AbstractModule {
     ChosenPlugins chosen(PluginCatalog catalog, RunConfiguration configuration) {
         return catalog.choose(configuration.keySource(), configuration.publisher(), configuration.datapath())
                 .toEither().getOrElseThrow(StartupFailure::invalidConfiguration);
-    }
-
-    @Provides
-    @Singleton
-    AgentPluginContext context(RunConfiguration configuration, ClockPort clock, RandomSourcePort random, KubernetesClient client) {
-        return new AgentPluginContext(configuration, clock, random, client);
     }
 
     @Provides

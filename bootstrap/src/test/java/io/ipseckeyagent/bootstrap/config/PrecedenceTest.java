@@ -145,6 +145,7 @@ class PrecedenceTest {
                 new JitterMaximum.Auto(), 20.0, Duration.ofMinutes(1), Duration.ofSeconds(205), JitterPolicy.uniform(),
                 Duration.ofSeconds(5),
                 Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Option.of(new ListenAddress("", 9966)),
-                LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false));
+                LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false,
+                AgentMode.PUBLISH, Path.of("/var/lib/ipsec-key-agent/keys")));
     }
 }

@@ -37,7 +37,7 @@ class RunOptionsTest {
                 "node-name", "cluster-name", "ipsec-key-file", "ipsec-key-rotation-duration", "enable-ipsec-jitter",
                 "ipsec-jitter-max-duration", "ipsec-jitter-target-rate", "secret-propagation-budget", "ipsec-jitter-policy", "key-file-poll-interval", "kubeconfig", "state-file",
                 "prometheus-serve-addr", "log-format", "log-level", "config", "plugin-dir", "key-source", "publisher",
-                "datapath", "create-cilium-node");
+                "datapath", "create-cilium-node", "mode", "relay-key-file");
     }
 
     @Test

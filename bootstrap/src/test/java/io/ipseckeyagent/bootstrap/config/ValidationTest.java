@@ -44,6 +44,8 @@ class ValidationTest {
             --publisher=-x                        | --publisher: "-x" is not an adapter name
             --datapath=                           | --datapath: empty value
             --create-cilium-node=maybe            | --create-cilium-node: expected true or false, got "maybe"
+            --mode=replace                        | --mode: unknown value "replace"; expected one of publish, relay
+            --relay-key-file=                     | --relay-key-file: empty value
             --ipsec-jiter-policy=rank             | --ipsec-jiter-policy: unknown flag; did you mean --ipsec-jitter-policy?
             --verbose                             | --verbose: unknown flag
             -node-name=n                          | run: unexpected argument "-node-name=n"; flags start with two dashes
@@ -55,6 +57,18 @@ class ValidationTest {
 
         assertThat(problems(resolution)).anySatisfy(problem -> assertThat(problem).startsWith(expected));
         assertThat(problems(resolution)).hasSize(1);
+    }
+
+    @Test
+    void rankIsRefusedInRelayModeNamingTheFlagWhereverItWasWritten() {
+        assertThat(problems(resolve(Map.of("NODE_NAME", "n"), Map.of(), "--mode=relay", "--ipsec-jitter-policy=rank")))
+                .containsExactly("--ipsec-jitter-policy: rank needs a watch of every CiliumNode, which --mode=relay does not keep;"
+                        + " use uniform, node-hash, disabled, or --mode=publish");
+        assertThat(problems(resolve(Map.of("NODE_NAME", "n", "IPSEC_KEY_AGENT_MODE", "relay"),
+                Map.of("agent.yaml", "ipsec-jitter-policy: rank\n"), "--config=agent.yaml")))
+                .singleElement().asString().startsWith("agent.yaml:1: ipsec-jitter-policy: rank needs a watch of every CiliumNode");
+        assertThat(valid(resolve("--node-name=n", "--mode=relay", "--relay-key-file=/host/keys")).relayKeyFile())
+                .hasToString("/host/keys");
     }
 
     @Test
@@ -140,13 +154,13 @@ class ValidationTest {
 
     @Test
     void anUnknownVariableWithOurPrefixIsAWarningWithASuggestion() {
-        ConfigResolution resolution = resolve(Map.of("IPSEC_KEY_AGENT_IPSEC_JITER_POLICY", "rank", "IPSEC_KEY_AGENT_ZZZ", "1"),
+        ConfigResolution resolution = resolve(Map.of("IPSEC_KEY_AGENT_IPSEC_JITER_POLICY", "rank", "IPSEC_KEY_AGENT_ZZZZZZZZZZ", "1"),
                 Map.of(), "--node-name=n");
 
         assertThat(resolution.configuration().isValid()).isTrue();
         assertThat(warnings(resolution)).containsExactly(
                 "IPSEC_KEY_AGENT_IPSEC_JITER_POLICY: unknown variable, ignored; did you mean IPSEC_KEY_AGENT_IPSEC_JITTER_POLICY?",
-                "IPSEC_KEY_AGENT_ZZZ: unknown variable, ignored");
+                "IPSEC_KEY_AGENT_ZZZZZZZZZZ: unknown variable, ignored");
     }
 
     @Test

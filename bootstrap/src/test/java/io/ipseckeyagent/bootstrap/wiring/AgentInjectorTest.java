@@ -12,7 +12,10 @@ import com.google.inject.spi.Elements;
 import com.google.inject.spi.LinkedKeyBinding;
 import com.google.inject.spi.ProviderInstanceBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.AdoptionWatch;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.application.port.out.ClusterSizePort;
+import io.ipseckeyagent.bootstrap.config.AgentMode;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
@@ -89,6 +92,19 @@ class AgentInjectorTest {
     }
 
     @Test
+    void relayModeWiresTheRelayingAdaptersAndNoWatchOfEveryNode() throws IOException {
+        injector = AgentInjector.create(configuration("--mode=relay", "--relay-key-file=" + temp.resolve("relayed")))
+                .getOrElseThrow(failure -> new AssertionError(failure.problems()));
+
+        assertThat(injector.getInstance(NodeKeyPublisherPort.class).toString()).startsWith("AdoptionConfirmingPublisher[node-a");
+        assertThat(injector.getInstance(DatapathPort.class).getClass().getSimpleName()).isEqualTo("RelayKeyFileDatapath");
+        assertThat(injector.getInstance(ClusterViewPort.class).knownNodes()).containsExactly(io.ipseckeyagent.domain.key.NodeName.of("node-a"));
+        assertThat(injector.getExistingBinding(com.google.inject.Key.get(ClusterWatch.class))).as("the all-nodes watch").isNull();
+        assertThat(injector.getInstance(AdoptionWatch.class)).isNotNull();
+        assertThat(cluster.requests()).as("nothing is started by wiring").isEmpty();
+    }
+
+    @Test
     void onlyWhatAModuleNamesCanBeBuilt() throws IOException {
         injector = AgentInjector.create(configuration()).getOrElseThrow(failure -> new AssertionError(failure.problems()));
 
@@ -102,10 +118,12 @@ class AgentInjectorTest {
         assertThat(provided(new RuntimeModule()))
                 .containsExactlyInAnyOrder(OwnedScheduler.class, SchedulerPort.class, ClockPort.class, RandomSourcePort.class);
         assertThat(provided(new ObservabilityModule())).containsExactlyInAnyOrder(ObservabilityAdapters.class, AgentEventsPort.class);
-        assertThat(provided(new KubernetesAdaptersModule()))
-                .containsExactlyInAnyOrder(KubernetesClient.class, ClusterWatch.class, ClusterViewPort.class);
+        assertThat(provided(new KubernetesAdaptersModule(AgentMode.PUBLISH))).containsExactlyInAnyOrder(KubernetesClient.class,
+                ClusterWatch.class, ClusterViewPort.class, CiliumNodeWatch.class, AgentPluginContext.class);
+        assertThat(provided(new KubernetesAdaptersModule(AgentMode.RELAY))).containsExactlyInAnyOrder(KubernetesClient.class,
+                AdoptionWatch.class, ClusterSizePort.class, ClusterViewPort.class, CiliumNodeWatch.class, AgentPluginContext.class);
         assertThat(provided(new PluginAdaptersModule())).containsExactlyInAnyOrder(PluginCatalog.class, ChosenPlugins.class,
-                AgentPluginContext.class, KeyFileSourcePort.class, NodeKeyPublisherPort.class, DatapathPort.class);
+                KeyFileSourcePort.class, NodeKeyPublisherPort.class, DatapathPort.class);
         assertThat(provided(new ApplicationModule())).containsExactlyInAnyOrder(AgentSettings.class, RotationService.class,
                 StartAgentUseCase.class, StopAgentUseCase.class, HandleKeyFileChangeUseCase.class, ObserveRemoteNodeUseCase.class,
                 ObserveOwnNodeUseCase.class);

@@ -30,6 +30,7 @@ final class DemoEvents implements AgentEventsPort {
         long now = System.nanoTime();
         switch (event) {
             case AgentEvent.KeyPublished p -> published.add(new Seen(now, Option.some(p.spi())));
+            case AgentEvent.KeyAdoptionConfirmed c -> published.add(new Seen(now, Option.some(c.spi())));
             case AgentEvent.RemoteNodeUpdated updated -> nodeUpdated.add(new Seen(now, updated.spi()));
             case AgentEvent.PublishFailed failed -> problem(failed.node() + ": publish of SPI " + failed.spi()
                     + " failed (attempt " + failed.attempt() + "): " + failed.outcome());

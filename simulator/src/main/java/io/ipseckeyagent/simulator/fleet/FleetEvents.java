@@ -64,6 +64,7 @@ final class FleetEvents implements AgentEventsPort {
             case AgentEvent.KeyIdWentBack back -> { }
             case AgentEvent.OwnNodeDriftDetected drift -> { }
             case AgentEvent.OwnNodeConverged converged -> { }
+            case AgentEvent.KeyAdoptionConfirmed confirmed -> { } // relay mode; the fleet simulates publish mode
         }
     }
 

@@ -47,6 +47,13 @@ public sealed interface AgentEvent {
     record KeyPublished(Instant at, NodeName node, Spi spi, Duration sinceDetected, int attempts)
             implements AgentEvent {}
 
+    /**
+     * Relay mode: this node's cilium-agent loaded the relayed key and its CiliumNode now carries
+     * {@code spi}; {@code sinceDetected} is detection-to-adoption latency, {@code attempts} the waits it took.
+     */
+    record KeyAdoptionConfirmed(Instant at, NodeName node, Spi spi, Duration sinceDetected, int attempts)
+            implements AgentEvent {}
+
     /** One publish attempt failed; the next comes after {@code retryIn}. */
     record PublishFailed(Instant at, NodeName node, Spi spi, PublishOutcome outcome, int attempt, Duration retryIn)
             implements AgentEvent {}

@@ -1,0 +1,23 @@
+package io.ipseckeyagent.bootstrap.plugins;
+
+import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
+import io.ipseckeyagent.application.port.out.SchedulerPort;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What relay mode shares with the built-in plugins (through {@link AgentPluginContext#shared}):
+ * with it, {@code cilium-node} confirms adoption instead of writing and {@code state-file} writes
+ * the key file cilium-agent reads. Absent in publish mode.
+ *
+ * @param relayKeyFile {@code --relay-key-file}
+ * @param adoption the watch of the own CiliumNode
+ * @param timers the agent's scheduler, for the bounded adoption waits
+ */
+public record RelayLink(Path relayKeyFile, KeyAdoptionPort adoption, SchedulerPort timers) {
+    public RelayLink {
+        Objects.requireNonNull(relayKeyFile, "relayKeyFile");
+        Objects.requireNonNull(adoption, "adoption");
+        Objects.requireNonNull(timers, "timers");
+    }
+}
