@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ipseckeyagent.adapters.inmemory.InMemoryDatapath;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
+import io.ipseckeyagent.domain.rotation.RotationRules;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -34,7 +35,8 @@ class AutoJitterTest {
         JitterChosen chosen = rotated(agent(JitterPolicy.uniform(), 1), 10);
 
         assertThat(chosen.max()).isEqualTo(Duration.ofMillis(500));
-        assertThat(chosen.delay()).isLessThanOrEqualTo(Duration.ofMillis(500));
+        // The settle interval is the shortest delay, so the draw spreads over [settle, settle + max].
+        assertThat(chosen.delay()).isBetween(RotationRules.DEFAULT_SETTLE, RotationRules.DEFAULT_SETTLE.plusMillis(500));
         assertThat(chosen.bound().maximum()).isEqualTo("auto");
         assertThat(chosen.bound().knownNodes()).isEqualTo(10);
         assertThat(chosen.bound().cap()).isEqualTo(Duration.ofSeconds(205));
