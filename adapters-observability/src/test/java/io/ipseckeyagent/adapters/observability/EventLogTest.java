@@ -112,8 +112,8 @@ class EventLogTest {
 
     @Test
     void relayedKeyAdoptionNamesCiliumAgent() {
-        assertThat(text(SampleEvents.adopted())).containsExactly(INFO + "msg=\"IPsec key adopted by cilium-agent\""
-                + " nodeName=node-7 SPI=4 sinceDetected=43.5s attempts=1");
+        assertThat(text(SampleEvents.adopted())).containsExactly(INFO + "msg=\"IPsec key adopted by cilium-agent\" subsys=ipsec"
+                + " nodeName=node-7 spi=4 sinceDetected=43.5s attempts=1");
     }
 
     @Test

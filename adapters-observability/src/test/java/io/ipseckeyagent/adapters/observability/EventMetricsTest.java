@@ -42,7 +42,6 @@ class EventMetricsTest {
         assertThat(scrape()).contains(
                 "ipsec_key_agent_relay_adoptions_total 1.0\n",
                 "ipsec_key_agent_relay_adoption_overdue 0.0\n",
-                "ipsec_key_agent_rotations_total{outcome=\"published\"} 1.0\n",
                 "ipsec_key_agent_detection_to_publish_seconds_sum 43.5\n");
     }
 

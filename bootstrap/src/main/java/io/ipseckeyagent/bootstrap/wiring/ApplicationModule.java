@@ -18,6 +18,9 @@ import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.application.service.AgentSettings;
+import io.ipseckeyagent.bootstrap.config.AgentMode;
+import io.ipseckeyagent.domain.rotation.StartMode;
+import java.time.Duration;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
@@ -41,6 +44,8 @@ public final class ApplicationModule extends AbstractModule {
     }
 
     /** The configuration already checked the jitter with the same rule, so a failure here is a bug. */
+    private static final Duration CILIUM_KEY_POLL_INTERVAL = Duration.ofSeconds(5);
+
     @Provides
     @Singleton
     AgentSettings settings(RunConfiguration configuration) {
@@ -48,8 +53,13 @@ public final class ApplicationModule extends AbstractModule {
                 configuration.ipsecJitterMaxDuration(), configuration.ipsecJitterTargetRate(),
                 JitterSettings.direct(configuration.keyFilePollInterval(), JitterSettings.DEFAULT_PUBLISH_BUDGET))
                 .withSecretPropagation(configuration.secretPropagationBudget());
-        return AgentSettings.of(configuration.nodeName(), configuration.clusterName(), jitter,
+        boolean relay = configuration.mode() == AgentMode.RELAY;
+        // Relay mode: cilium-agent polls the relayed file (5 s) and, in releases since 2026, adds its own
+        // jitter (keyRotationDuration / 10); the cap reserves both, assuming the newer release.
+        JitterSettings effective = relay ? jitter.relay(CILIUM_KEY_POLL_INTERVAL, true) : jitter;
+        return AgentSettings.of(configuration.nodeName(), configuration.clusterName(), effective,
                         configuration.ipsecJitterPolicy(), RetryBackoff.DEFAULT)
+                .map(settings -> relay ? settings.withStartMode(StartMode.RELAY) : settings)
                 .toEither()
                 .getOrElseThrow(errors -> new IllegalStateException("the configuration let invalid jitter through: "
                         + errors.mkString("; ")));

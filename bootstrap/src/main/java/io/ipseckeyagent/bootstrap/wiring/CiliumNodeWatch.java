@@ -2,6 +2,9 @@ package io.ipseckeyagent.bootstrap.wiring;
 
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.AdoptionWatch;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.ipseckeyagent.application.port.out.AgentEventsPort;
+import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -47,11 +50,12 @@ public interface CiliumNodeWatch extends AutoCloseable {
         };
     }
 
-    static CiliumNodeWatch of(AdoptionWatch watch, NodeName self) {
+    /** Relay mode; its first list is the API server's first answer, which ends health's "starting". */
+    static CiliumNodeWatch of(AdoptionWatch watch, NodeName self, AgentEventsPort events, ClockPort clock) {
         return new CiliumNodeWatch() {
             @Override
             public CompletionStage<Void> start() {
-                return watch.start();
+                return watch.start().thenRun(() -> events.emit(new AgentEvent.ClusterViewSynced(clock.now(), 1)));
             }
 
             @Override
@@ -67,7 +71,7 @@ public interface CiliumNodeWatch extends AutoCloseable {
             @Override
             public void logListed(Logger log) {
                 log.atInfo().setMessage("Watching own CiliumNode only (relay mode)").addKeyValue("nodeName", self.value())
-                        .addKeyValue("SPI", watch.publishedKey().map(spi -> spi.value()).getOrElse(0)).log();
+                        .addKeyValue("spi", watch.publishedKey().map(spi -> spi.value()).getOrElse(0)).log();
             }
         };
     }

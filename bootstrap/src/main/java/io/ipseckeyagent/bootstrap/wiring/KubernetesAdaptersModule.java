@@ -102,8 +102,8 @@ public final class KubernetesAdaptersModule extends AbstractModule {
 
         @Provides
         @Singleton
-        CiliumNodeWatch watch(AdoptionWatch watch, RunConfiguration configuration) {
-            return CiliumNodeWatch.of(watch, configuration.nodeName());
+        CiliumNodeWatch watch(AdoptionWatch watch, RunConfiguration configuration, AgentEventsPort events, ClockPort clock) {
+            return CiliumNodeWatch.of(watch, configuration.nodeName(), events, clock);
         }
 
         /** The count the {@code auto} jitter maximum needs: one {@code limit=1} list per question, no cache. */

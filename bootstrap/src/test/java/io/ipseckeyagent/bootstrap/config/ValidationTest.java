@@ -63,7 +63,7 @@ class ValidationTest {
     void rankIsRefusedInRelayModeNamingTheFlagWhereverItWasWritten() {
         assertThat(problems(resolve(Map.of("NODE_NAME", "n"), Map.of(), "--mode=relay", "--ipsec-jitter-policy=rank")))
                 .containsExactly("--ipsec-jitter-policy: rank needs a watch of every CiliumNode, which --mode=relay does not keep;"
-                        + " use uniform, node-hash, disabled, or --mode=publish");
+                        + " use uniform, node-hash, cilium, disabled, or --mode=publish");
         assertThat(problems(resolve(Map.of("NODE_NAME", "n", "IPSEC_KEY_AGENT_MODE", "relay"),
                 Map.of("agent.yaml", "ipsec-jitter-policy: rank\n"), "--config=agent.yaml")))
                 .singleElement().asString().startsWith("agent.yaml:1: ipsec-jitter-policy: rank needs a watch of every CiliumNode");

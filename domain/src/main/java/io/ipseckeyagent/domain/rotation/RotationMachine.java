@@ -93,17 +93,26 @@ public final class RotationMachine {
         this.rules = rules;
     }
 
+    /** A timer that fires after its phase has ended (a stop, a newer change) changes nothing. */
+    private Transition jitterWaitOver(RotationState state, JitterWaitOver over) {
+        return state.phase() instanceof Waiting waiting
+                ? loadWhenQuiet(state, waiting.deadline(), 0, over.at())
+                : Transition.stay(state);
+    }
+
+    private Transition settleWaitOver(RotationState state, SettleWaitOver over) {
+        return state.phase() instanceof Settling settling
+                ? loadWhenQuiet(state, settling.deadline(), settling.attempts(), over.at())
+                : Transition.stay(state);
+    }
+
     public Transition on(RotationState state, RotationInput input) {
         return switch (input) {
             case Started started -> start(state, started);
             case StopRequested stop -> stop(state);
             case ChangeDetected change -> changeDetected(state, change.at());
-            case JitterWaitOver over -> state.phase() instanceof Waiting waiting
-                    ? loadWhenQuiet(state, waiting.deadline(), 0, over.at())
-                    : Transition.stay(state);
-            case SettleWaitOver over -> state.phase() instanceof Settling settling
-                    ? loadWhenQuiet(state, settling.deadline(), settling.attempts(), over.at())
-                    : Transition.stay(state);
+            case JitterWaitOver over -> jitterWaitOver(state, over);
+            case SettleWaitOver over -> settleWaitOver(state, over);
             case RetryDue due -> retryDue(state, due.at());
             case DeadlineReached reached -> deadlineReached(state, reached.deadline());
             case KeysRead read -> keysRead(state, read.keys(), read.at());
