@@ -29,7 +29,9 @@ public record DemoSettings(int nodes, Duration rotationDuration, Duration jitter
     }
 
     JitterSettings jitter(boolean enabled) {
-        return JitterSettings.of(enabled, rotationDuration, io.vavr.control.Option.some(jitterMax), pollInterval, publishBudget);
+        // Every agent reads the same local Secret volume at once: no kubelet propagation to reserve.
+        return JitterSettings.of(enabled, rotationDuration, io.vavr.control.Option.some(jitterMax), pollInterval, publishBudget)
+                .withSecretPropagation(Duration.ZERO);
     }
 
     /** Everything wrong, each naming its option; empty when the demo can run. */

@@ -25,6 +25,8 @@ class DemoTest {
 
         assertThat(result.rotations()).extracting(RotationResult::jitter).containsExactly("disabled", "uniform");
         assertThat(result.rotations()).extracting(RotationResult::to).containsExactly(Spi.of(4), Spi.of(5));
+        // The jittered rotation really spreads: its window holds a positive maximum (no reserve eats it).
+        assertThat(result.rotations().get(1).jitterMax()).isPositive();
         for (RotationResult rotation : result.rotations()) {
             assertThat(rotation.nodesCarryingNewSpi()).as("CiliumNodes with SPI %s", rotation.to()).isEqualTo(NODES);
             assertThat(rotation.patchesPerNode()).as("PATCHes per node, SPI %s", rotation.to())
