@@ -12,14 +12,10 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -154,31 +150,7 @@ final class RelayKeyFileDatapath implements DatapathPort {
                 ? Files.createTempFile(directory, "." + keyFile.getFileName() + ".", ".tmp",
                         PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(directory, "." + keyFile.getFileName() + ".", ".tmp");
-        try {
-            if (posix) {
-                Files.setPosixFilePermissions(temp, OWNER_ONLY);
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(directory);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Makes the rename itself durable; best effort where a directory cannot be opened. */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            log.debug("Cannot fsync directory {}: {}", directory, IoReasons.of(e));
-        }
+        AtomicReplace.replace(temp, keyFile, content, OWNER_ONLY);
     }
 
     @Override

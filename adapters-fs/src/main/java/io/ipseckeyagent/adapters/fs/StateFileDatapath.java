@@ -9,13 +9,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -109,32 +105,8 @@ final class StateFileDatapath implements DatapathPort {
         Path directory = stateFile.getParent();
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, "." + stateFile.getFileName() + ".", ".tmp");
-        try {
-            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // No secrets inside: operators and a co-located datapath may read it.
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(directory);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Makes the rename itself durable; best effort where a directory cannot be opened. */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            log.debug("Cannot fsync directory {}: {}", directory, IoReasons.of(e));
-        }
+        // No secrets inside: operators and a co-located datapath may read it.
+        AtomicReplace.replace(temp, stateFile, content, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     @Override
