@@ -120,6 +120,33 @@ class RotationServiceConvergeTest {
     }
 
     @Test
+    void aDriftSeenAtStartIsReportedAndRepairedAfterAJitterWait() {
+        TestAgent agent = new TestAgent(36).startedOn(KEY_3);
+        agent.time.runUntilIdle();
+        assertThat(agent.publisher.successes()).containsExactly(Spi.of(3));
+
+        // While the agent is down, someone else sets the node's key to 2.
+        agent.service.stop();
+        agent.time.runUntilIdle();
+        agent.publisher.alreadyPublishes(Option.some(Spi.of(2)));
+        Instant restart = agent.time.now();
+        agent.service = agent.newService();
+        agent.service.start();
+        agent.time.runDue();
+
+        OwnNodeDriftDetected drift = agent.events.last(OwnNodeDriftDetected.class).getOrElseThrow(AssertionError::new);
+        assertThat(drift.held()).contains(Spi.of(2));
+        assertThat(drift.applied()).isEqualTo(Spi.of(3));
+        assertThat(drift.causedByThisNode()).isFalse();
+        assertThat(drift.repairBy()).isEqualTo(restart.plus(WINDOW));
+        assertThat(agent.publisher.attempts()).as("not repaired at the same instant").containsExactly(Spi.of(3));
+
+        agent.time.runUntilIdle();
+        assertThat(agent.publisher.successes()).containsExactly(Spi.of(3), Spi.of(3));
+        assertThat(agent.events.ofType(OwnNodeConverged.class)).hasSize(1);
+    }
+
+    @Test
     void aLateWriteOfThisNodeIsRepairedAtOnce() {
         TestAgent agent = new TestAgent(35).startedOn(KEY_3);
         agent.publisher.answerNext(new PublishOutcome.Failed("timeout"));

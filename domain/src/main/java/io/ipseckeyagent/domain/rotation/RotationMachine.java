@@ -118,7 +118,7 @@ public final class RotationMachine {
             case KeysRead read -> keysRead(state, read.keys(), read.at());
             case Applied applied -> applyAnswered(state.withApplyFailures(0), Option.some(applied.applied()));
             case NotApplied notApplied -> applyRefused(state, notApplied.retryIn());
-            case PublishedKeyFound found -> publishedKeyKnown(state, found.request(), found.spi(), found.at());
+            case PublishedKeyFound found -> publishedKeyKnown(state, found.request(), Option.some(found.spi()), found.at());
             case PublishedKeyUnknown unknown -> publishedKeyKnown(state, unknown.request(), Option.none(), unknown.at());
             case PublishSucceeded succeeded -> publishSucceeded(state, succeeded);
             case PublishAttemptFailed failed -> publishAttemptFailed(state, failed);
@@ -336,17 +336,34 @@ public final class RotationMachine {
                 new Publish(spi, attempt, asking.lastRequest())).prepend(notices);
     }
 
-    private Transition publishedKeyKnown(RotationState state, long request, Option<Spi> published, Instant at) {
+    /** {@code lookup}: what the cluster holds (none inside: no key), none when the lookup failed. */
+    private Transition publishedKeyKnown(RotationState state, long request, Option<Option<Spi>> lookup, Instant at) {
         if (!state.awaits(request) || !(state.phase() instanceof LookingUp lookingUp)) {
             return Transition.stay(state);
         }
-        RotationState known = state.withPublished(published);
+        RotationState known = state.withPublished(lookup.flatMap(held -> held));
         return known.owedSpi().fold(
                 () -> lookingUp.changedAt().fold(
                         () -> Transition.to(known.withPhase(new Idle())),
                         changedAt -> startWaiting(known, Deadline.of(changedAt, rules.jitter().keyRotationDuration()),
                                 known.expectedNextSpi(), at)),
-                owed -> startWaiting(known, Deadline.of(lookingUp.startedAt(), rules.jitter().keyRotationDuration()), owed, at));
+                owed -> owedAtStart(known, lookingUp, lookup, owed, at));
+    }
+
+    /**
+     * The cluster holds another SPI than the applied one. When an earlier run had published the
+     * applied key, someone else wrote the node since: a drift, reported as the watch reports it.
+     * Either way the publish goes through the jitter.
+     */
+    private Transition owedAtStart(RotationState state, LookingUp lookingUp, Option<Option<Spi>> lookup, Spi owed,
+            Instant at) {
+        Deadline deadline = Deadline.of(lookingUp.startedAt(), rules.jitter().keyRotationDuration());
+        boolean drift = lookup.isDefined() && state.applied().exists(keys -> keys.publishedAt().isDefined());
+        if (!drift) {
+            return startWaiting(state, deadline, owed, at);
+        }
+        return startWaiting(state.withDrifting(true), deadline, owed, at)
+                .prepend(List.of(new ReportDrift(lookup.flatMap(held -> held), owed, false, deadline.due())));
     }
 
     private Transition publishSucceeded(RotationState state, PublishSucceeded succeeded) {

@@ -220,6 +220,49 @@ class RotationMachineConvergeTest {
     }
 
     @Test
+    void aDriftSeenAtStartIsReportedAndRepairedThroughTheJitter() {
+        on(new Started(T0, Option.some(published(KEY_3)), Option.none()));
+        on(read(KEY_3, T0));
+
+        List<RotationCommand> found = on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(2)), T0));
+
+        Deadline deadline = Deadline.of(T0, WINDOW);
+        assertThat(found).startsWith(new ReportDrift(Option.some(Spi.of(2)), Spi.of(3), false, deadline.due()));
+        assertThat(found).contains(new StartJitterWait(deadline, MAX, Spi.of(3), SETTLE));
+        assertThat(found.filter(Publish.class::isInstance)).as("no repair at the same instant").isEmpty();
+        assertThat(state.drifting()).isTrue();
+
+        on(new JitterWaitOver(T0.plusSeconds(40)));
+        Publish repair = publishIn(on(read(KEY_3, T0.plusSeconds(40))));
+        assertThat(on(new PublishSucceeded(repair.request(), T0.plusSeconds(41)))).contains(new ReportConverged(Spi.of(3)));
+    }
+
+    @Test
+    void anOwedPublishAtStartIsNoDrift() {
+        // Applied by the earlier run but never published: the cluster holding the older SPI is expected.
+        on(new Started(T0, Option.some(AppliedKeys.of(KEY_4, T0.minusSeconds(10), T0.minusSeconds(10))), Option.none()));
+        on(read(KEY_4, T0));
+
+        List<RotationCommand> found = on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0));
+
+        assertThat(found.filter(ReportDrift.class::isInstance)).isEmpty();
+        assertThat(found.filter(StartJitterWait.class::isInstance)).hasSize(1);
+        assertThat(state.drifting()).isFalse();
+    }
+
+    @Test
+    void aChangedFileAppliedAtStartIsNoDrift() {
+        on(new Started(T0, Option.some(published(KEY_3)), Option.none()));
+        on(read(KEY_4, T0));
+        on(new Applied(AppliedKeys.of(KEY_4, T0, T0)));
+
+        List<RotationCommand> found = on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0));
+
+        assertThat(found.filter(ReportDrift.class::isInstance)).isEmpty();
+        assertThat(state.drifting()).isFalse();
+    }
+
+    @Test
     void aLateWriteOfThisRunIsRepairedAtOnce() {
         idleWith(KEY_3);
         on(new ChangeDetected(T0));
