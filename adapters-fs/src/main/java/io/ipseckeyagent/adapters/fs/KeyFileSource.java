@@ -55,7 +55,7 @@ final class KeyFileSource implements KeyFileSourcePort {
             if (bytes.length > MAX_BYTES) { // it grew after the size check
                 return Either.left(new KeyFileReadFailure.TooLarge(location(), bytes.length, MAX_BYTES));
             }
-            return Either.right(new KeyFileContent(bytes, permissionWarnings(attributes)));
+            return Either.right(new KeyFileContent(bytes, permissionWarnings(attributes).appendAll(placeWarnings())));
         } catch (NoSuchFileException e) {
             return Either.left(new KeyFileReadFailure.Missing(location()));
         } catch (IOException e) {
@@ -88,6 +88,21 @@ final class KeyFileSource implements KeyFileSourcePort {
         String who = foreignGroup && others ? "group and others" : foreignGroup ? "a group the agent is not in" : "others";
         return List.of(location() + " is readable by " + who + " (" + PosixFilePermissions.toString(permissions)
                 + "); a key file should be readable by its owner only, or by the agent's own group (mode 0400, 0600 or 0440)");
+    }
+
+    /**
+     * Kubelet's links ({@code keys -> ..data/keys -> ..2026_../keys}) stay inside the Secret's
+     * directory; a link out of it (a hand-made link to an old copy?) is loaded, but said.
+     */
+    private List<String> placeWarnings() throws IOException {
+        Path directory = keyFile.toAbsolutePath().getParent();
+        if (directory == null) {
+            return List.empty();
+        }
+        Path resolved = keyFile.toRealPath();
+        return resolved.startsWith(directory.toRealPath()) ? List.empty()
+                : List.of(location() + " resolves to " + resolved + ", outside its directory " + directory
+                        + "; a Secret volume's links stay inside it");
     }
 
     /** Whether the file's group is one of this process's groups; unknown counts as not. */

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 final class StateFileDatapath implements DatapathPort {
     private static final Logger log = LoggerFactory.getLogger(StateFileDatapath.class);
+
+    // No secrets inside, yet no one else's business: the owner and its group (a co-located datapath) only.
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r-----");
+    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-x---");
 
     private final Path stateFile;
 
@@ -103,10 +110,14 @@ final class StateFileDatapath implements DatapathPort {
 
     private void replaceAtomically(byte[] content) throws IOException {
         Path directory = stateFile.getParent();
-        Files.createDirectories(directory);
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(directory)) {
+            // The mode is given at creation (a umask only takes bits away); an existing directory is the operator's.
+            Files.createDirectories(directory, posix ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(DIRECTORY_MODE)} : new FileAttribute<?>[0]);
+        }
         Path temp = Files.createTempFile(directory, "." + stateFile.getFileName() + ".", ".tmp");
-        // No secrets inside: operators and a co-located datapath may read it.
-        AtomicReplace.replace(temp, stateFile, content, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicReplace.replace(temp, stateFile, content, FILE_MODE);
     }
 
     @Override

@@ -65,6 +65,33 @@ class KeyFileSourceTest extends KeyFileSourcePortContract {
     }
 
     @Test
+    void kubeletsSymlinksInsideTheSecretDirectoryAreNoWarning() throws IOException {
+        new KubeletSecretVolume(dir).write(Map.of("keys", KEY_LINE));
+        Files.setPosixFilePermissions(keyFile(), PosixFilePermissions.fromString("r--------")); // follows the links
+
+        KeyFileContent read = FileSystemAdapters.keyFileSource(keyFile()).read().getOrNull();
+
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @Test
+    void aKeyFileThatResolvesOutsideItsSecretDirectoryIsLoadedButWarnedAbout() throws IOException {
+        Path secret = Files.createDirectories(dir.resolve("secret"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")).resolve("old-keys");
+        write(elsewhere, KEY_LINE);
+        Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("r--------"));
+        Files.createSymbolicLink(secret.resolve("keys"), Path.of("../elsewhere/old-keys"));
+
+        KeyFileContent read = FileSystemAdapters.keyFileSource(secret.resolve("keys")).read().getOrNull();
+
+        assertThat(Arrays.equals(read.bytes(), KEY_LINE)).as("still loaded").isTrue();
+        assertThat(read.warnings()).singleElement().asString()
+                .contains(secret.resolve("keys").toString())
+                .contains("resolves to " + elsewhere.toRealPath())
+                .contains("outside its directory " + secret);
+    }
+
+    @Test
     void warnsWhenAGroupTheAgentIsNotInOrOthersMayReadTheFile() throws IOException {
         write(keyFile(), KEY_LINE);
         KeyFileSourcePort source = new KeyFileSource(keyFile(), java.util.Set.of()); // the file's group is not the agent's

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +99,26 @@ class StateFileDatapathTest extends DatapathPortContract {
         try (Stream<Path> files = Files.list(stateFile().getParent())) {
             assertThat(files).containsExactly(stateFile());
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile()))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile()))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void evenUnderUmask000TheStateFileAndItsNewDirectoryAreGroupReadableAtMost() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder("sh", "-c", "umask 000 && exec \"$0\" -cp \"$1\" \"$2\" \"$3\"",
+                java, System.getProperty("java.class.path"), StateWriteUnderUmask.class.getName(), stateFile().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
+        assertThat(child.exitValue()).as("child exit; its output is in child.log").isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile()))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile().getParent())))
+                .isEqualTo("rwxr-x---");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile().getParent().getParent())))
+                .as("every directory the agent creates").isEqualTo("rwxr-x---");
+        assertThat(restartedDatapath().lastApplied()).isNotEmpty();
     }
 
     @Test
