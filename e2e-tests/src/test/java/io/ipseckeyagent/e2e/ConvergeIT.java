@@ -156,9 +156,8 @@ class ConvergeIT {
      */
     @Test
     void itsOwnEarlierPatchLandingLateIsRepairedAtOnce() {
-        node.close();
-        node = new TestNode(dir.resolve("unpublished"), 0); // the start-up publishes 3: this run's first PATCH
-        node.secret.write(node.keys.line(3));
+        node.api.setKeyField(TestNode.NAME, 2); // so the start-up publishes 3: this run's first PATCH
+        node.api.forgetRequests();
         AgentProcess agent = run("--enable-ipsec-jitter=false");
         agent.awaitLogged(PUBLISHED, record -> record.path("spi").asInt() == 3, Startup.START);
         agent.awaitOutput("the key file watch", () -> agent.output().contains("Watching key file"), Startup.START);
