@@ -70,4 +70,50 @@ class AutoJitterTest {
         assertThat(chosen.max()).isEqualTo(Duration.ofSeconds(30));
         assertThat(chosen.bound().maximum()).isEqualTo("keyRotationDuration/10");
     }
+
+    /** Cilium main does not coalesce: two changes inside one wait give two draws and two loads, on virtual time. */
+    @Test
+    void ciliumDrawsAndLoadsOncePerChangeOneAfterAnother() {
+        TestAgent agent = agent(JitterPolicy.cilium(), 5);
+        agent.cluster.set(TreeSet.rangeClosed(1, 10).map(i -> NodeName.of("node-" + i)));
+        agent.startedOn(aead(3, 1));
+        agent.time.runUntilIdle();
+        int readsBefore = agent.keyFile.reads();
+        int drawsBefore = agent.events.count(JitterChosen.class);
+
+        agent.rewrite(aead(4, 2));
+        agent.time.runDue();
+        JitterChosen first = agent.events.last(JitterChosen.class).getOrElseThrow(AssertionError::new);
+        agent.time.advance(first.delay().dividedBy(2));
+        agent.rewrite(aead(4, 3)); // during the first wait
+        agent.time.runUntilIdle();
+
+        assertThat(agent.events.count(JitterChosen.class) - drawsBefore).isEqualTo(2);
+        assertThat(agent.events.ofType(JitterChosen.class).drop(drawsBefore).map(JitterChosen::max))
+                .containsOnly(Duration.ofSeconds(30));
+        assertThat(agent.keyFile.reads() - readsBefore).isEqualTo(2);
+        // The first load read the second content already; the second load finds it unchanged.
+        assertThat(agent.events.ofType(io.ipseckeyagent.application.port.out.AgentEvent.KeysUnchanged.class)).isNotEmpty();
+        assertThat(agent.publisher.attempts()).containsExactly(io.ipseckeyagent.domain.key.Spi.of(3),
+                io.ipseckeyagent.domain.key.Spi.of(4));
+    }
+
+    @Test
+    void theProposalsUniformCoalescesTheSameTwoChanges() {
+        TestAgent agent = agent(JitterPolicy.uniform(), 5);
+        agent.startedOn(aead(3, 1));
+        agent.time.runUntilIdle();
+        int readsBefore = agent.keyFile.reads();
+        int drawsBefore = agent.events.count(JitterChosen.class);
+
+        agent.rewrite(aead(4, 2));
+        agent.time.runDue();
+        JitterChosen first = agent.events.last(JitterChosen.class).getOrElseThrow(AssertionError::new);
+        agent.time.advance(first.delay().dividedBy(2));
+        agent.rewrite(aead(4, 3));
+        agent.time.runUntilIdle();
+
+        assertThat(agent.events.count(JitterChosen.class) - drawsBefore).isEqualTo(1);
+        assertThat(agent.keyFile.reads() - readsBefore).isEqualTo(1);
+    }
 }

@@ -56,7 +56,7 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
 
     /** The machine's rules. */
     public RotationRules rules() {
-        return new RotationRules(jitter, settle, startMode);
+        return new RotationRules(jitter, settle, startMode, policy.coalesces());
     }
 
     /**

@@ -27,8 +27,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Figures for the issue, not a test: starts the agent jar as a child process with the JVM flags and
- * literal environment of the DaemonSet manifest (its class-data archive made first, as the Dockerfile
- * makes it), against a mock API server on loopback and a kubelet-style key directory,
+ * literal environment of the DaemonSet manifest (with the AOT cache the jar's build made, as the image
+ * makes its own), against a mock API server on loopback and a kubelet-style key directory,
  * times start-up to "agent ready", rotates the key a few times, reads the resident set from
  * {@code /proc}, stops it with SIGTERM and prints one JSON line.
  *
@@ -58,7 +58,7 @@ public final class MeasureRun {
         }
         Path dir = Files.createTempDirectory("measure-run");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        jvmFlags = withClassDataArchive(java, jvmFlags, jar, dir);
+        jvmFlags = withAotCache(jvmFlags, jar);
         try (MockApiServer cluster = new MockApiServer()) {
             cluster.createNode(NODE, Option.some(Spi.of(3)));
             for (int other = 1; other <= otherNodes; other++) {
@@ -140,51 +140,18 @@ public final class MeasureRun {
     }
 
     /**
-     * The flags with the manifest's {@code -XX:SharedArchiveFile} pointing to an archive made here, as
-     * deploy/Dockerfile makes it: a training run that finds no API server, stopped with SIGTERM once ready.
+     * The flags with the manifest's {@code -XX:AOTCache} pointing to the cache the jar's build made beside the
+     * jar (bootstrap/pom.xml, deploy/aot-training.sh), or without it where that build made none (a JDK
+     * older than 25, or {@code -Daot.skip}): such a JVM does not know the flag.
      */
-    private static List<String> withClassDataArchive(Path java, List<String> jvmFlags, Path jar, Path dir) throws Exception {
-        String archiveFlag = "-XX:SharedArchiveFile=";
-        if (jvmFlags.stream().noneMatch(flag -> flag.startsWith(archiveFlag))) {
-            return jvmFlags;
-        }
-        Path archive = dir.resolve("ipsec-key-agent.jsa");
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig-none"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: none
-                  cluster:
-                    server: https://127.0.0.1:1
-                contexts:
-                - name: none
-                  context:
-                    cluster: none
-                    user: none
-                current-context: none
-                users:
-                - name: none
-                  user:
-                    token: none
-                """);
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.add("-XX:ArchiveClassesAtExit=" + archive);
-        jvmFlags.stream().filter(flag -> !flag.startsWith(archiveFlag)).forEach(command::add);
-        command.addAll(List.of("-jar", jar.toString(), "run", "--node-name=cds-training", "--kubeconfig=" + kubeconfig,
-                "--ipsec-key-file=" + dir.resolve("no-keys"), "--state-file=" + dir.resolve("cds").resolve("state.json"),
-                "--prometheus-serve-addr=127.0.0.1:0"));
-        Process training = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> readLog(training, ready, "msg=\"agent ready\""), "training-log");
-        reader.setDaemon(true);
-        reader.start();
-        ready.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        training.destroy();
-        if (!training.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS) || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the training run made no class-data archive");
-        }
-        return jvmFlags.stream().map(flag -> flag.startsWith(archiveFlag) ? archiveFlag + archive : flag).toList();
+    static List<String> withAotCache(List<String> jvmFlags, Path jar) {
+        String cacheFlag = "-XX:AOTCache=";
+        Path cache = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".aot"));
+        boolean usable = Runtime.version().feature() >= 25 && Files.isRegularFile(cache);
+        return jvmFlags.stream()
+                .filter(flag -> usable || !flag.startsWith(cacheFlag))
+                .map(flag -> flag.startsWith(cacheFlag) ? cacheFlag + cache : flag)
+                .toList();
     }
 
     /** The agent's container in the DaemonSet manifest. */

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * How one node picks its delay for one detected change, in [0, max], with millisecond resolution.
- * Drawn once per change; later changes during the wait never re-draw.
+ * Drawn once per rotation; later changes during the wait join it without a new draw, except with
+ * {@link Cilium}, which does not coalesce ({@link #coalesces()}).
  */
 public sealed interface JitterPolicy {
 
@@ -18,6 +19,14 @@ public sealed interface JitterPolicy {
     String name();
 
     Duration delay(JitterInput input);
+
+    /**
+     * True when changes seen during a rotation join it (one wait, one load); false for {@link Cilium},
+     * which gives each change its own wait and load ({@code RotationRules.coalesce}).
+     */
+    default boolean coalesces() {
+        return true;
+    }
 
     /** Every policy, in the order help and docs list them: the one list flags, config and scenarios derive from. */
     List<JitterPolicy> ALL = List.of(new Uniform(), new NodeHash(), new Rank(), new Cilium(), new Disabled());
@@ -136,13 +145,19 @@ public sealed interface JitterPolicy {
      * Cilium main's rule (cilium/cilium#44263: {@code keyfileWatcher} in
      * {@code pkg/datapath/linux/ipsec/ipsec_linux.go}, {@code MaxKeyRotationJitter} in {@code cell.go}):
      * uniform over {@code keyRotationDuration / 10}, not sized by the cluster and not capped; the
-     * maximum comes from {@link JitterSettings#forPolicy}. Cilium draws per event; this agent still
-     * coalesces changes that arrive during the wait (one load, not a failing second one).
+     * maximum comes from {@link JitterSettings#forPolicy}. Like Cilium, it does not coalesce: a change
+     * that arrives during the wait gets a second draw and load after the first (where Cilium's reload
+     * of an unchanged one-key file fails, this agent reports the keys unchanged).
      */
     record Cilium() implements JitterPolicy {
         @Override
         public String name() {
             return "cilium";
+        }
+
+        @Override
+        public boolean coalesces() {
+            return false;
         }
 
         @Override

@@ -64,7 +64,8 @@ import java.time.Instant;
  * <ul>
  *   <li>Idle + change: wait a jitter delay (one draw), then load the latest content once the file has
  *       been quiet for the settle interval. Changes during the wait or the settling are coalesced: no
- *       new draw, deadline kept. Settling never passes the deadline minus one settle interval: then
+ *       new draw, deadline kept. Unless the rules do not coalesce (Cilium main): then each change seen
+ *       during a rotation gets its own wait (a fresh draw) and load after it, one after another. Settling never passes the deadline minus one settle interval: then
  *       the file is loaded as it is, and that is reported.
  *   <li>Loaded: invalid or refused keeps the last good keys; identical does nothing; new keys are
  *       applied locally, then their SPI is published (apply before publish). A refused apply is
@@ -107,7 +108,7 @@ public final class RotationMachine {
     }
 
     public Transition on(RotationState state, RotationInput input) {
-        return switch (input) {
+        Transition next = switch (input) {
             case Started started -> start(state, started);
             case StopRequested stop -> stop(state);
             case ChangeDetected change -> changeDetected(state, change.at());
@@ -124,6 +125,23 @@ public final class RotationMachine {
             case PublishAttemptFailed failed -> publishAttemptFailed(state, failed);
             case OwnNodeKeyObserved observed -> ownNodeKeyObserved(state, observed.held(), observed.at());
         };
+        return rules.coalesce() ? next : nextQueued(next);
+    }
+
+    /**
+     * Not coalescing (Cilium main): once a rotation is over, the next change seen during it gets its
+     * own jitter wait (a fresh draw) and load, as Cilium's watcher handles its queued events one by one.
+     * Its deadline counts from the last change seen.
+     */
+    private Transition nextQueued(Transition next) {
+        RotationState state = next.state();
+        if (!(state.phase() instanceof Idle) || state.queuedChanges() == 0 || state.lastChangeAt().isEmpty()) {
+            return next;
+        }
+        Instant seen = state.lastChangeAt().getOrElse(Instant.EPOCH);
+        return startWaiting(state.withQueuedChanges(state.queuedChanges() - 1),
+                Deadline.of(seen, rules.jitter().keyRotationDuration()), state.expectedNextSpi(), seen)
+                .prepend(next.commands());
     }
 
     private static Transition publishAttemptFailed(RotationState state, PublishAttemptFailed failed) {
@@ -144,7 +162,7 @@ public final class RotationMachine {
                 .map(PendingChange::detectedAt).filter(at -> at.isBefore(started.at())).getOrElse(started.at());
         Deadline deadline = Deadline.of(detectedAt, rules.jitter().keyRotationDuration());
         RotationState loading = new RotationState(new Loading(deadline, true, 0), applied, Option.none(),
-                state.lastRequest(), Option.none(), 0, List.empty(), Option.none(), false);
+                state.lastRequest(), Option.none(), 0, List.empty(), Option.none(), false, 0);
         List<RotationCommand> resumed = detectedAt.isBefore(started.at())
                 ? List.of(new ReportResumed(deadline)) : List.empty();
         return Transition.to(loading, new LoadKeyFile()).prepend(resumed);
@@ -178,6 +196,10 @@ public final class RotationMachine {
         Option<Instant> changedAt = Option.some(at);
         RotationState changed = state.withChangeAt(at);
         List<RotationCommand> record = pendingRecord(state, at);
+        if (!rules.coalesce() && underWay(state.phase())) {
+            // Cilium main: this change waits and loads on its own once the rotation under way is over.
+            return Transition.to(changed.withQueuedChanges(state.queuedChanges() + 1), new ReportChange(false));
+        }
         return switch (state.phase()) {
             case Stopped stopped -> Transition.stay(state);
             case Idle idle -> startWaiting(changed, Deadline.of(at, rules.jitter().keyRotationDuration()),
@@ -196,6 +218,22 @@ public final class RotationMachine {
                     .append(r.changedAt().isEmpty() ? record : List.empty());
             case Loading busy -> throw new IllegalStateException("a change arrived before " + busy + " was answered");
             case Applying busy -> throw new IllegalStateException("a change arrived before " + busy + " was answered");
+        };
+    }
+
+    /** A rotation is under way: waiting, loading, applying, looking up or publishing. */
+    private static boolean underWay(RotationPhase phase) {
+        return switch (phase) {
+            case Stopped stopped -> false;
+            case Idle idle -> false;
+            case Waiting waiting -> true;
+            case Settling settling -> true;
+            case Loading loading -> true;
+            case Applying applying -> true;
+            case ApplyRetryWaiting retrying -> true;
+            case LookingUp lookingUp -> true;
+            case Publishing publishing -> true;
+            case RetryWaiting retrying -> true;
         };
     }
 

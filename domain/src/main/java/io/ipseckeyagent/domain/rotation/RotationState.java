@@ -16,16 +16,18 @@ import java.time.Instant;
  *     own late PATCH from someone else's write
  * @param seenWhilePublishing what the cluster was seen to hold while a publish was in flight
  * @param drifting the cluster was seen to hold another SPI than the applied one, not yet repaired
+ * @param queuedChanges changes seen during a rotation that each get their own wait and load after it,
+ *     when the rules do not coalesce ({@link RotationRules#coalesce()} false: Cilium main's behaviour)
  */
 public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Option<Spi> published, long lastRequest,
         Option<Instant> lastChangeAt, int applyFailures, List<Spi> sentHere, Option<Option<Spi>> seenWhilePublishing,
-        boolean drifting) {
+        boolean drifting, int queuedChanges) {
 
     private static final int SENT_REMEMBERED = 4;
 
     public static RotationState initial() {
         return new RotationState(new RotationPhase.Stopped(), Option.none(), Option.none(), 0, Option.none(), 0,
-                List.empty(), Option.none(), false);
+                List.empty(), Option.none(), false, 0);
     }
 
     /** The applied key's SPI when it is not known to be published: a publish is owed. */
@@ -59,49 +61,54 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
 
     RotationState withPhase(RotationPhase next) {
         return new RotationState(next, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
-                seenWhilePublishing, drifting);
+                seenWhilePublishing, drifting, queuedChanges);
     }
 
     RotationState withApplied(Option<AppliedKeys> keys) {
         return new RotationState(phase, keys, published, lastRequest, lastChangeAt, applyFailures, sentHere,
-                seenWhilePublishing, drifting);
+                seenWhilePublishing, drifting, queuedChanges);
     }
 
     RotationState withPublished(Option<Spi> spi) {
         return new RotationState(phase, applied, spi, lastRequest, lastChangeAt, applyFailures, sentHere,
-                seenWhilePublishing, drifting);
+                seenWhilePublishing, drifting, queuedChanges);
     }
 
     /** A new request id. */
     RotationState withNextRequest() {
         return new RotationState(phase, applied, published, lastRequest + 1, lastChangeAt, applyFailures, sentHere,
-                seenWhilePublishing, drifting);
+                seenWhilePublishing, drifting, queuedChanges);
     }
 
     /** A publish of {@code spi} is sent: remember it, and forget what was seen before it. */
     RotationState withSent(Spi spi) {
         List<Spi> sent = sentHere.remove(spi).append(spi);
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures,
-                sent.size() > SENT_REMEMBERED ? sent.drop(sent.size() - SENT_REMEMBERED) : sent, Option.none(), drifting);
+                sent.size() > SENT_REMEMBERED ? sent.drop(sent.size() - SENT_REMEMBERED) : sent, Option.none(), drifting, queuedChanges);
     }
 
     RotationState withChangeAt(Instant at) {
         return new RotationState(phase, applied, published, lastRequest, Option.some(at), applyFailures, sentHere,
-                seenWhilePublishing, drifting);
+                seenWhilePublishing, drifting, queuedChanges);
     }
 
     RotationState withApplyFailures(int failures) {
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, failures, sentHere,
-                seenWhilePublishing, drifting);
+                seenWhilePublishing, drifting, queuedChanges);
     }
 
     RotationState withSeenWhilePublishing(Option<Spi> held) {
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
-                Option.some(held), drifting);
+                Option.some(held), drifting, queuedChanges);
     }
 
     RotationState withDrifting(boolean drift) {
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
-                seenWhilePublishing, drift);
+                seenWhilePublishing, drift, queuedChanges);
+    }
+
+    RotationState withQueuedChanges(int queued) {
+        return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
+                seenWhilePublishing, drifting, queued);
     }
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The agent's AOT cache (JDK 25, JEP 483/514): one training run of the agent as it starts on a node,
+# then the JVM writes the classes it loaded and linked, and their profiles, to OUTPUT at exit.
+# Used by the jar's build (bootstrap/pom.xml, JDK >= 25) and by deploy/Dockerfile, so both train alike.
+#   deploy/aot-training.sh JAVA JAR OUTPUT MANIFEST
+# MANIFEST is deploy/daemonset.yaml: the training uses its JVM flags (the lines between `- java` and
+# `- -jar`, but its -XX:AOTCache), since a JVM started with flags incompatible with the training's
+# ignores the cache.
+# The run: a one-line key file, an API server that does not answer (so the agent waits for its list,
+# starts anyway and retries its watch), a key change once ready, then SIGTERM (a normal stop).
+set -euo pipefail
+java=$1 jar=$2 output=$3 manifest=$4
+mapfile -t flags < <(awk '/^ *- java$/ {on=1; next} /^ *- -jar$/ {on=0} on {sub(/#.*/, ""); sub(/^ *- */, ""); sub(/ *$/, ""); print}' "$manifest" | grep -v '^-XX:AOTCache=')
+[ ${#flags[@]} -gt 0 ] || { echo "aot-training: no JVM flags found in $manifest" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+printf 'apiVersion: v1\nkind: Config\nclusters:\n- name: none\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: none\n  context:\n    cluster: none\n    user: none\ncurrent-context: none\nusers:\n- name: none\n  user:\n    token: none\n' > "$work/kubeconfig"
+key() { printf '%d+ rfc4106(gcm(aes)) %040x 128\n' "$1" "$1"; }
+key 3 > "$work/keys"
+rm -f "$output"
+"$java" -XX:AOTCacheOutput="$output" "${flags[@]}" -jar "$jar" run --node-name=aot-training \
+  --kubeconfig="$work/kubeconfig" --ipsec-key-file="$work/keys" --state-file="$work/state/state.json" \
+  --prometheus-serve-addr=127.0.0.1:0 --key-file-poll-interval=1s > "$work/out.log" 2> "$work/err.log" &
+agent=$!
+for _ in $(seq 600); do
+  grep -q 'agent ready' "$work/err.log" && break
+  kill -0 "$agent" 2> /dev/null || break
+  sleep 0.1
+done
+if ! grep -q 'agent ready' "$work/err.log"; then
+  kill -TERM "$agent" 2> /dev/null || true
+  cat "$work/err.log" "$work/out.log" >&2
+  echo "aot-training: the agent did not get ready" >&2
+  exit 1
+fi
+{ key 3; key 4; } > "$work/keys.new" && mv "$work/keys.new" "$work/keys"
+for _ in $(seq 50); do grep -q 'spi=4' "$work/err.log" && break; sleep 0.1; done
+kill -TERM "$agent"
+wait "$agent" || true
+if [ ! -s "$output" ]; then
+  cat "$work/out.log" >&2
+  echo "aot-training: no AOT cache written to $output" >&2
+  exit 1
+fi
+echo "aot-training: wrote $output ($(du -m "$output" | cut -f1) MiB)"
