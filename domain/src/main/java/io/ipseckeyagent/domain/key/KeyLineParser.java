@@ -195,13 +195,22 @@ final class KeyLineParser {
 
     /** A decimal number of at most three significant digits (so no overflow), leading zeros allowed. */
     private static Option<Integer> smallNumber(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty() || !allDigits(text)) {
             return Option.none();
         }
         String significant = text.substring(leadingZeros(text));
         return significant.length() > 3
                 ? Option.none()
                 : Option.some(significant.isEmpty() ? 0 : Integer.parseInt(significant));
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int leadingZeros(String text) {

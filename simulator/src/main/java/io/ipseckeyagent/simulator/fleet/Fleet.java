@@ -176,9 +176,10 @@ public final class Fleet {
     }
 
     private void deliverToSampledAgents(NodeName writer, Spi spi) {
+        Option<Spi> key = Option.some(spi); // one per write, not one per sampled agent
         for (int agent : sampled) {
             if (!names[agent].equals(writer)) {
-                agents[agent].remoteNodeKeyChanged(writer, Option.some(spi));
+                agents[agent].remoteNodeKeyChanged(writer, key);
             }
         }
     }
