@@ -43,6 +43,8 @@ if want simulate; then
     record "simulate-$n" "$JAVA" -jar "$SIM" simulate --nodes "$n"
   done
   record simulate-5000-json "$JAVA" -jar "$SIM" simulate --output json
+  # wall, CPU and peak RSS from 1,000 to 100,000 nodes, every scenario, plain java -jar
+  record simulate-scaling bash docs/reports/simulate-scaling.sh 1000 10000 50000 100000
 fi
 
 if want check-keys; then

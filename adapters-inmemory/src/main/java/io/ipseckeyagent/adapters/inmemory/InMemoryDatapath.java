@@ -5,15 +5,17 @@ import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.domain.rotation.AppliedKeys;
 import io.ipseckeyagent.domain.rotation.PendingChange;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 
-/** A datapath in memory: remembers every key set applied; can be told to refuse the next applies. */
+/**
+ * A datapath in memory: holds the last key set applied and counts the applies (a fleet of 100,000
+ * keeps no history); can be told to refuse the next applies.
+ */
 public final class InMemoryDatapath implements DatapathPort {
     private Option<AppliedKeys> current;
-    private final java.util.List<AppliedKeys> applies = new java.util.ArrayList<>();
+    private int applies;
     private Option<String> refuseNext = Option.none();
     private int refusals;
     private Option<PendingChange> pending = Option.none();
@@ -37,9 +39,9 @@ public final class InMemoryDatapath implements DatapathPort {
         refusals = count;
     }
 
-    /** Every key set applied, in order. */
-    public synchronized List<AppliedKeys> applies() {
-        return List.ofAll(applies);
+    /** How many key sets were applied (refused applies not counted). */
+    public synchronized int applyCount() {
+        return applies;
     }
 
     public synchronized Option<AppliedKeys> current() {
@@ -58,7 +60,7 @@ public final class InMemoryDatapath implements DatapathPort {
         AppliedKeys applied = AppliedKeys.of(keys, detectedAt, appliedAt);
         pending = Option.none();
         current = Option.some(applied);
-        applies.add(applied);
+        applies++;
         return Either.right(applied);
     }
 

@@ -4,8 +4,7 @@ import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 
 /**
  * A clock and a scheduler in one, where time moves only when a test says so: hours of virtual
@@ -13,23 +12,35 @@ import java.util.PriorityQueue;
  * time, ordered by due time and then by submission; while a timer runs, {@link #now()} is its due
  * time. Any number of services may share one instance.
  *
- * <p>Tasks due now (the bulk of a fleet's work) wait in a FIFO, timers in a heap keyed by
- * nanoseconds since the start; the next task is the earlier of the two heads by (due, submission),
- * so the order is exactly that of one queue, at O(1) for tasks due now.
+ * <p>Tasks due now (the bulk of a fleet's work) wait in a FIFO ring, timers in a binary heap; both
+ * keep (due, submission) in primitive arrays beside the task, so a fleet's millions of tasks cost
+ * no boxed keys and no pointer chasing while the heap sifts. The next task is the earlier of the
+ * two heads by (due, submission): exactly the order of one queue, at O(1) for tasks due now.
  */
 public final class VirtualTime implements ClockPort, SchedulerPort {
     /** Where every virtual clock starts unless told otherwise. */
     public static final Instant EPOCH = Instant.parse("2026-11-24T10:00:00Z");
     private static final long DEFAULT_TASK_LIMIT = 50_000_000;
 
-    private final PriorityQueue<Task> timers = new PriorityQueue<>();
-    private final ArrayDeque<Task> dueNow = new ArrayDeque<>();
     private final Instant start;
     private Instant now;
     private long nowNanos;
     private long submitted;
     private long ran;
     private int live;
+
+    // Timers: a binary heap over (heapDue, heapOrder); heapTask[i] is the timer at slot i.
+    private long[] heapDue = new long[16];
+    private long[] heapOrder = new long[16];
+    private Timer[] heapTask = new Timer[16];
+    private int heapSize;
+
+    // Tasks due now: a ring from fifoHead, fifoSize long; a plain Runnable, or a Timer when it can be cancelled.
+    private long[] fifoDue = new long[16];
+    private long[] fifoOrder = new long[16];
+    private Object[] fifoTask = new Object[16];
+    private int fifoHead;
+    private int fifoSize;
 
     public VirtualTime() {
         this(EPOCH);
@@ -48,14 +59,32 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         return now;
     }
 
+    /** Nanoseconds from the start to now: {@link #now()} without making an {@link Instant}. */
+    public synchronized long elapsedNanos() {
+        return nowNanos;
+    }
+
     @Override
-    public void execute(Runnable task) {
-        enqueue(Duration.ZERO, task);
+    public synchronized void execute(Runnable task) {
+        pushNow(nowNanos, task);
+        live++;
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        return enqueue(delay, task);
+        return scheduleNanos(delay.isNegative() ? 0 : saturated(delay), task);
+    }
+
+    /** As {@link #schedule}, {@code delayNanos} from now, for callers that count time in nanoseconds. */
+    public synchronized Cancellable scheduleNanos(long delayNanos, Runnable task) {
+        Timer timer = new Timer(task);
+        if (delayNanos <= 0) {
+            pushNow(nowNanos, timer);
+        } else {
+            pushTimer(later(nowNanos, delayNanos), timer);
+        }
+        live++;
+        return timer;
     }
 
     /** Moves time forward by {@code duration}, running every task that falls due on the way, in order. */
@@ -65,7 +94,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         }
         long target;
         synchronized (this) {
-            target = later(nowNanos, duration);
+            target = later(nowNanos, saturated(duration));
         }
         runWhileDueBy(target, DEFAULT_TASK_LIMIT);
         synchronized (this) {
@@ -98,62 +127,143 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         return ran;
     }
 
-    private synchronized Task enqueue(Duration delay, Runnable task) {
-        boolean immediate = delay.isNegative() || delay.isZero();
-        Task entry = new Task(immediate ? nowNanos : later(nowNanos, delay), submitted++, task);
-        if (immediate) {
-            dueNow.add(entry);
-        } else {
-            timers.add(entry);
-        }
-        live++;
-        return entry;
-    }
-
     private void runWhileDueBy(long limit, long maxTasks) {
         long budget = maxTasks;
-        for (Task task = nextDueBy(limit); task != null; task = nextDueBy(limit)) {
+        for (Runnable task = nextDueBy(limit); task != null; task = nextDueBy(limit)) {
             if (budget-- == 0) {
                 throw new IllegalStateException("still busy after " + maxTasks + " tasks, at " + now());
             }
-            task.runnable.run();
+            task.run();
         }
     }
 
     /** Takes the next live task due by {@code limit} and moves the clock to its due time. */
-    private synchronized Task nextDueBy(long limit) {
-        for (Task task = earliest(); task != null && task.due <= limit; task = earliest()) {
-            (task == dueNow.peekFirst() ? dueNow : timers).poll();
-            if (!task.cancelled) {
-                task.done = true;
-                live--;
-                ran++;
-                if (task.due > nowNanos) {
-                    moveTo(task.due);
-                }
-                return task;
+    private synchronized Runnable nextDueBy(long limit) {
+        while (fifoSize > 0 || heapSize > 0) {
+            boolean fromFifo = heapSize == 0 || fifoSize > 0 && (fifoDue[fifoHead] < heapDue[0]
+                    || fifoDue[fifoHead] == heapDue[0] && fifoOrder[fifoHead] < heapOrder[0]);
+            long due = fromFifo ? fifoDue[fifoHead] : heapDue[0];
+            if (due > limit) {
+                return null;
             }
+            Runnable task = fromFifo ? popNow() : popTimer();
+            if (task instanceof Timer timer && !timer.take()) {
+                continue; // cancelled: left in the queue and skipped, so cancelling stays O(1)
+            }
+            live--;
+            ran++;
+            if (due > nowNanos) {
+                moveTo(due);
+            }
+            return task;
         }
         return null;
     }
 
-    /** The head of the FIFO or of the heap, whichever comes first by (due, submission). */
-    private Task earliest() {
-        Task fifo = dueNow.peekFirst();
-        Task timer = timers.peek();
-        if (fifo == null || timer == null) {
-            return fifo != null ? fifo : timer;
+    private void pushNow(long due, Object task) {
+        if (fifoSize == fifoTask.length) {
+            growFifo();
         }
-        return fifo.compareTo(timer) <= 0 ? fifo : timer;
+        int slot = (fifoHead + fifoSize) & (fifoTask.length - 1);
+        fifoDue[slot] = due;
+        fifoOrder[slot] = submitted++;
+        fifoTask[slot] = task;
+        fifoSize++;
     }
 
-    /** {@code nanos} plus {@code duration}, saturating: a timer centuries away simply never comes. */
-    private static long later(long nanos, Duration duration) {
+    private Runnable popNow() {
+        Runnable task = (Runnable) fifoTask[fifoHead];
+        fifoTask[fifoHead] = null;
+        fifoHead = (fifoHead + 1) & (fifoTask.length - 1);
+        fifoSize--;
+        return task;
+    }
+
+    private void growFifo() {
+        int capacity = fifoTask.length * 2;
+        long[] due = new long[capacity];
+        long[] order = new long[capacity];
+        Object[] tasks = new Object[capacity];
+        for (int i = 0; i < fifoSize; i++) {
+            int slot = (fifoHead + i) & (fifoTask.length - 1);
+            due[i] = fifoDue[slot];
+            order[i] = fifoOrder[slot];
+            tasks[i] = fifoTask[slot];
+        }
+        fifoDue = due;
+        fifoOrder = order;
+        fifoTask = tasks;
+        fifoHead = 0;
+    }
+
+    private void pushTimer(long due, Timer timer) {
+        if (heapSize == heapTask.length) {
+            heapDue = Arrays.copyOf(heapDue, heapSize * 2);
+            heapOrder = Arrays.copyOf(heapOrder, heapSize * 2);
+            heapTask = Arrays.copyOf(heapTask, heapSize * 2);
+        }
+        long order = submitted++;
+        int slot = heapSize++;
+        while (slot > 0) {
+            int parent = (slot - 1) >>> 1;
+            if (!before(due, order, heapDue[parent], heapOrder[parent])) {
+                break;
+            }
+            place(slot, heapDue[parent], heapOrder[parent], heapTask[parent]);
+            slot = parent;
+        }
+        place(slot, due, order, timer);
+    }
+
+    private Timer popTimer() {
+        Timer first = heapTask[0];
+        int last = --heapSize;
+        long due = heapDue[last];
+        long order = heapOrder[last];
+        Timer moved = heapTask[last];
+        heapTask[last] = null;
+        if (last > 0) {
+            int slot = 0;
+            int half = last >>> 1;
+            while (slot < half) {
+                int child = 2 * slot + 1;
+                int right = child + 1;
+                if (right < last && before(heapDue[right], heapOrder[right], heapDue[child], heapOrder[child])) {
+                    child = right;
+                }
+                if (!before(heapDue[child], heapOrder[child], due, order)) {
+                    break;
+                }
+                place(slot, heapDue[child], heapOrder[child], heapTask[child]);
+                slot = child;
+            }
+            place(slot, due, order, moved);
+        }
+        return first;
+    }
+
+    private void place(int slot, long due, long order, Timer timer) {
+        heapDue[slot] = due;
+        heapOrder[slot] = order;
+        heapTask[slot] = timer;
+    }
+
+    private static boolean before(long due, long order, long otherDue, long otherOrder) {
+        return due < otherDue || due == otherDue && order < otherOrder;
+    }
+
+    /** The duration in nanoseconds, saturating: a timer centuries away simply never comes. */
+    private static long saturated(Duration duration) {
         try {
-            return Math.addExact(nanos, duration.toNanos());
+            return duration.toNanos();
         } catch (ArithmeticException tooFar) {
             return Long.MAX_VALUE;
         }
+    }
+
+    private static long later(long nanos, long delay) {
+        long sum = nanos + delay;
+        return sum < nanos ? Long.MAX_VALUE : sum;
     }
 
     private void moveTo(long nanos) {
@@ -161,32 +271,40 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         now = null; // made when asked for: many steps of time are never looked at
     }
 
-    private synchronized boolean cancel(Task task) {
-        if (task.done || task.cancelled) {
+    private synchronized boolean cancel(Timer timer) {
+        if (timer.state != Timer.PENDING) {
             return false;
         }
-        task.cancelled = true; // left in the queue and skipped: cancelling stays O(1)
+        timer.state = Timer.CANCELLED;
         live--;
         return true;
     }
 
-    private final class Task implements Comparable<Task>, Cancellable {
-        final long due;
-        final long order;
-        final Runnable runnable;
-        boolean cancelled;
-        boolean done;
+    /** A task that can be cancelled before it runs. */
+    private final class Timer implements Runnable, Cancellable {
+        static final byte PENDING = 0;
+        static final byte DONE = 1;
+        static final byte CANCELLED = 2;
 
-        Task(long due, long order, Runnable runnable) {
-            this.due = due;
-            this.order = order;
+        final Runnable runnable;
+        byte state = PENDING;
+
+        Timer(Runnable runnable) {
             this.runnable = runnable;
         }
 
+        /** Marks it done; false when it was cancelled. */
+        boolean take() {
+            if (state == CANCELLED) {
+                return false;
+            }
+            state = DONE;
+            return true;
+        }
+
         @Override
-        public int compareTo(Task other) {
-            int byDue = Long.compare(due, other.due);
-            return byDue != 0 ? byDue : Long.compare(order, other.order);
+        public void run() {
+            runnable.run();
         }
 
         @Override

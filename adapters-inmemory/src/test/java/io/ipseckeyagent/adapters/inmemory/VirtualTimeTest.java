@@ -55,4 +55,50 @@ class VirtualTimeTest {
 
         assertThatThrownBy(() -> time.runUntilIdle(1_000)).hasMessageContaining("still busy after 1000 tasks");
     }
+
+    @Test
+    void tasksDueNowAndTimersRunInOneOrderByDueTimeThenSubmissionWhateverTheQueuesHold() {
+        List<String> ran = new ArrayList<>();
+        for (int i = 0; i < 40; i++) { // past both queues' first capacity, wrapping the ring
+            int n = i;
+            time.schedule(Duration.ofSeconds(40 - i), () -> ran.add("timer" + n));
+            time.execute(() -> ran.add("now" + n));
+        }
+        time.schedule(Duration.ofSeconds(1), () -> {
+            ran.add("first at 1s");
+            time.execute(() -> ran.add("after first, at 1s"));
+        });
+        SchedulerTimerProbe.cancelled(time, ran);
+
+        time.runUntilIdle();
+
+        assertThat(ran.subList(0, 40)).isEqualTo(java.util.stream.IntStream.range(0, 40).mapToObj(i -> "now" + i).toList());
+        // timer39 (due 1s) was submitted before "first at 1s": same due time, submission decides
+        assertThat(ran.subList(40, 43)).containsExactly("timer39", "first at 1s", "after first, at 1s");
+        assertThat(ran.get(ran.size() - 1)).isEqualTo("timer0");
+        assertThat(ran).hasSize(82).doesNotContain("cancelled");
+        assertThat(time.queued()).isZero();
+        assertThat(time.tasksRun()).isEqualTo(82);
+    }
+
+    /** A zero-delay timer cancelled before it runs never runs, and is not counted as queued. */
+    private static final class SchedulerTimerProbe {
+        static void cancelled(VirtualTime time, List<String> ran) {
+            var timer = time.schedule(Duration.ZERO, () -> ran.add("cancelled"));
+            int queued = time.queued();
+            assertThat(timer.cancel()).isTrue();
+            assertThat(time.queued()).isEqualTo(queued - 1);
+            assertThat(timer.cancel()).isFalse();
+        }
+    }
+
+    @Test
+    void elapsedNanosAndScheduleNanosCountFromTheStart() {
+        time.scheduleNanos(1_500, () -> assertThat(time.elapsedNanos()).isEqualTo(1_500));
+
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(time.elapsedNanos()).isEqualTo(1_000_000_000L);
+        assertThat(time.tasksRun()).isEqualTo(1);
+    }
 }

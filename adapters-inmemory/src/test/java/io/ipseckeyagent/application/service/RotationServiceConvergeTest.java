@@ -209,7 +209,7 @@ class RotationServiceConvergeTest {
         agent.service.start();
         agent.time.runUntilIdle();
 
-        assertThat(datapath.applies()).hasSize(1);
+        assertThat(datapath.applyCount()).isEqualTo(1);
         assertThat(agent.publisher.successes()).containsExactly(Spi.of(3));
     }
 }

@@ -56,7 +56,7 @@ class RotationServiceTest {
         agent.service.start();
         agent.time.runDue();
 
-        assertThat(agent.datapath.applies()).hasSize(1);
+        assertThat(agent.datapath.applyCount()).isEqualTo(1);
         assertThat(agent.publisher.attempts()).isEmpty();
         JitterChosen jitter = agent.events.last(JitterChosen.class).getOrElseThrow(AssertionError::new);
         assertThat(jitter.policy()).isEqualTo("uniform");
@@ -107,7 +107,7 @@ class RotationServiceTest {
         assertThat(rejected.location()).isEqualTo("/etc/ipsec/keys");
         assertThat(rejected.keptSpi()).contains(Spi.of(3));
         assertThat(rejected.errors().map(KeyFileProblem::line)).contains(Option.some(2), Option.some(3));
-        assertThat(agent.datapath.applies()).hasSize(1);
+        assertThat(agent.datapath.applyCount()).isEqualTo(1);
         assertThat(agent.publisher.attempts()).containsExactly(Spi.of(3));
 
         agent.rewrite(KEY_4);
@@ -140,7 +140,7 @@ class RotationServiceTest {
         agent.time.runUntilIdle();
 
         assertThat(agent.events.ofType(KeysUnchanged.class).map(KeysUnchanged::activeSpi)).containsExactly(Spi.of(3));
-        assertThat(agent.datapath.applies()).hasSize(1);
+        assertThat(agent.datapath.applyCount()).isEqualTo(1);
         assertThat(agent.publisher.attempts()).containsExactly(Spi.of(3));
     }
 
@@ -196,7 +196,7 @@ class RotationServiceTest {
         agent.time.runUntilIdle();
 
         assertThat(agent.events.ofType(KeysUnchanged.class)).hasSize(1);
-        assertThat(datapath.applies()).isEmpty();
+        assertThat(datapath.applyCount()).isZero();
         assertThat(agent.publisher.attempts()).isEmpty();
         assertThat(agent.events.count(JitterChosen.class)).isZero();
     }
@@ -228,7 +228,7 @@ class RotationServiceTest {
         assertThat(agent.events.ofType(RotationCancelled.class)).hasSize(1);
         assertThat(agent.time.queued()).as("no timer is left behind").isZero();
         agent.time.advance(Duration.ofHours(1));
-        assertThat(agent.datapath.applies()).hasSize(1);
+        assertThat(agent.datapath.applyCount()).isEqualTo(1);
         assertThat(agent.publisher.attempts()).containsExactly(Spi.of(3));
 
         agent.service = agent.newService();

@@ -22,9 +22,19 @@ public sealed interface JitterMaximum {
     }
 
     record Fixed(Duration max) implements JitterMaximum {
+        /** The last maximum described, with its text: every draw asks, and a fleet's agents share one maximum. */
+        private static volatile Described last = new Described(Duration.ZERO, "0s");
+
+        private record Described(Duration max, String text) {}
+
         @Override
         public String describe() {
-            return GoDuration.format(max);
+            Described seen = last;
+            if (!seen.max().equals(max)) {
+                seen = new Described(max, GoDuration.format(max));
+                last = seen;
+            }
+            return seen.text();
         }
     }
 

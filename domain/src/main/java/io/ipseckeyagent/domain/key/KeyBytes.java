@@ -12,6 +12,7 @@ import java.util.HexFormat;
  */
 public final class KeyBytes {
     private final byte[] bytes;
+    private String fingerprint; // made once: summaries, events and hashCode each ask for it
 
     private KeyBytes(byte[] bytes) {
         this.bytes = bytes;
@@ -35,7 +36,12 @@ public final class KeyBytes {
 
     /** {@code sha256:} and the first 8 hex digits of the SHA-256 of the key bytes. */
     public String fingerprint() {
-        return fingerprintOf(bytes);
+        String made = fingerprint;
+        if (made == null) {
+            made = fingerprintOf(bytes);
+            fingerprint = made; // a race makes the same string twice: harmless
+        }
+        return made;
     }
 
     /** The fingerprint of several keys taken together (an auth key and an encryption key). */

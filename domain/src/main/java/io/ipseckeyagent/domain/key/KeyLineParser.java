@@ -4,10 +4,13 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /** Parses one key line (rules 1 to 7 of the key file); consistency between lines is the file's job. */
 final class KeyLineParser {
     private static final String EMPTY_KEY = "\"\"";
+    /** Compiled once: {@code String.split} would compile it for every line. */
+    private static final Pattern FIELD_SEPARATORS = Pattern.compile("[ \\t\\r\\x0B\\f]+");
 
     private KeyLineParser() {}
 
@@ -89,7 +92,7 @@ final class KeyLineParser {
 
     /** Rules 4 to 7: the fields of a line known to be ASCII, split as Cilium main splits them. */
     private static ParsedLine parseFields(int number, String text, Option<String> separatorWarning) {
-        String[] fields = text.strip().split("[ \\t\\r\\x0B\\f]+");
+        String[] fields = FIELD_SEPARATORS.split(text.strip());
         List<KeyFileProblem> warnings = separatorWarning.toList()
                 .map(message -> KeyFileProblem.atLine(number, message).affecting(CiliumVersions.BEFORE_MARCH_2026));
         Validation<List<String>, KeyEntry> entry;
@@ -192,13 +195,22 @@ final class KeyLineParser {
 
     /** A decimal number of at most three significant digits (so no overflow), leading zeros allowed. */
     private static Option<Integer> smallNumber(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty() || !allDigits(text)) {
             return Option.none();
         }
         String significant = text.substring(leadingZeros(text));
         return significant.length() > 3
                 ? Option.none()
                 : Option.some(significant.isEmpty() ? 0 : Integer.parseInt(significant));
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int leadingZeros(String text) {

@@ -51,23 +51,30 @@ public final class Fleet {
 
     /** {@code tap} sees every event of every agent (pass {@code event -> {}} when not needed). */
     public Fleet(FleetModel model, Scenario scenario, AgentEventsPort tap) {
+        this(model, scenario, tap, Cluster.of(model.nodes()));
+    }
+
+    /** A fleet on {@code cluster}'s nodes: scenarios of one model share its names and view. */
+    Fleet(FleetModel model, Scenario scenario, AgentEventsPort tap, Cluster cluster) {
         this.model = model;
         this.scenario = scenario;
         this.api = new SimulatedApiServer(time, model.api());
         this.events = new FleetEvents(tap);
-        this.names = nodeNames(model.nodes());
+        this.names = cluster.names();
         this.agents = new RotationService[names.length];
         this.sampled = sampledAgents(model.nodes(), model.sampledObservers());
         this.nodeUpdatedSeen = new long[sampled.length];
-        SortedSet<NodeName> cluster = TreeSet.of(names);
-        ClusterViewPort clusterView = () -> cluster;
+        SortedSet<NodeName> view = cluster.view();
+        ClusterViewPort clusterView = () -> view;
         SeededRandom random = new SeededRandom(model.seed());
+        AgentSettings template = settings(names[0]); // checked once; each agent differs only by its name
         for (int i = 0; i < names.length; i++) {
-            AgentSettings settings = settings(names[i]);
+            AgentSettings settings = new AgentSettings(names[i], template.clusterName(), template.jitter(),
+                    template.policy(), template.retryBackoff(), template.settle(), template.startMode());
             agents[i] = new RotationService(settings, secret, new InMemoryDatapath(), api, clusterView, time, time,
                     random, eventsOf(i));
         }
-        this.jitter = settings(names[0]).jitter();
+        this.jitter = template.jitter();
         this.rotatedAt = time.now();
         api.onWrite(this::deliverToSampledAgents);
     }
@@ -105,8 +112,7 @@ public final class Fleet {
         SplittableRandom skew = new SplittableRandom(~model.seed());
         long skewNanos = model.detectionSkew().toNanos();
         for (RotationService agent : agents) {
-            Duration seenAfter = Duration.ofNanos(skewNanos == 0 ? 0 : skew.nextLong(skewNanos));
-            time.schedule(seenAfter, agent::keyFileChanged);
+            time.scheduleNanos(skewNanos == 0 ? 0 : skew.nextLong(skewNanos), agent::keyFileChanged);
         }
         return rotatedAt;
     }
@@ -170,21 +176,31 @@ public final class Fleet {
     }
 
     private void deliverToSampledAgents(NodeName writer, Spi spi) {
+        Option<Spi> key = Option.some(spi); // one per write, not one per sampled agent
         for (int agent : sampled) {
             if (!names[agent].equals(writer)) {
-                agents[agent].remoteNodeKeyChanged(writer, Option.some(spi));
+                agents[agent].remoteNodeKeyChanged(writer, key);
             }
         }
     }
 
-    /** node-0000 ... node-4999: zero-padded, so name order is number order (what {@code rank} sorts by). */
-    private static NodeName[] nodeNames(int count) {
-        int width = Integer.toString(count - 1).length();
-        NodeName[] names = new NodeName[count];
-        for (int i = 0; i < count; i++) {
-            names[i] = NodeName.of("node-" + "0".repeat(width - Integer.toString(i).length()) + i);
+    /** The nodes' names, sorted, and the cluster view every agent shares: built once per model, read only. */
+    record Cluster(NodeName[] names, SortedSet<NodeName> view) {
+
+        static Cluster of(int nodes) {
+            NodeName[] names = nodeNames(nodes);
+            return new Cluster(names, TreeSet.of(names));
         }
-        return names;
+
+        /** node-0000 ... node-4999: zero-padded, so name order is number order (what {@code rank} sorts by). */
+        private static NodeName[] nodeNames(int count) {
+            int width = Integer.toString(count - 1).length();
+            NodeName[] names = new NodeName[count];
+            for (int i = 0; i < count; i++) {
+                names[i] = NodeName.of("node-" + "0".repeat(width - Integer.toString(i).length()) + i);
+            }
+            return names;
+        }
     }
 
     /** {@code count} agents spread evenly over the fleet, in increasing order. */

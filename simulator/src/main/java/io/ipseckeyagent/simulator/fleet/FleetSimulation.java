@@ -7,11 +7,16 @@ public final class FleetSimulation {
     private FleetSimulation() {}
 
     public static List<ScenarioResult> run(FleetModel model, List<Scenario> scenarios) {
-        return scenarios.map(scenario -> run(model, scenario));
+        Fleet.Cluster cluster = Fleet.Cluster.of(model.nodes());
+        return scenarios.map(scenario -> run(model, scenario, cluster));
     }
 
     public static ScenarioResult run(FleetModel model, Scenario scenario) {
-        Fleet fleet = new Fleet(model, scenario, event -> {});
+        return run(model, scenario, Fleet.Cluster.of(model.nodes()));
+    }
+
+    private static ScenarioResult run(FleetModel model, Scenario scenario, Fleet.Cluster cluster) {
+        Fleet fleet = new Fleet(model, scenario, event -> {}, cluster);
         fleet.start();
         fleet.rotate();
         fleet.runUntilIdle();

@@ -24,17 +24,20 @@ import java.util.function.BiConsumer;
  * request arrived and each write was committed.
  */
 public final class SimulatedApiServer implements NodeKeyPublisherPort {
+    /** One answer object each, shared by every request: a fleet gets hundreds of thousands of them. */
+    private static final PublishOutcome SERVER_ERROR = new PublishOutcome.Failed("HTTP 500 on patch CiliumNode");
+    private static final PublishOutcome PUBLISHED = new PublishOutcome.Published();
     private final VirtualTime time;
     private final ApiServerModel model;
     private final long serviceNanos;
-    /** One answer object each, shared by every request: a fleet gets hundreds of thousands of them. */
-    private static final PublishOutcome SERVER_ERROR = new PublishOutcome.Failed("HTTP 500 on patch CiliumNode");
+    private final long latencyNanos;
     private final PublishOutcome tooManyRequestsAnswer;
     private final Map<NodeName, Spi> stored = new HashMap<>();
     private final List<BiConsumer<NodeName, Spi>> watchers = new ArrayList<>();
-    private Instant freeAt;
-    private Instant outageUntil;
-    private Instant origin;
+    // Instants as the clock's elapsed nanoseconds: no Instant or Duration per request.
+    private long freeAt;
+    private long outageUntil;
+    private long origin;
     private Times requests = new Times();
     private Times writes = new Times();
     private long tooManyRequests;
@@ -44,16 +47,17 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
         this.time = time;
         this.model = model;
         this.serviceNanos = model.serviceTime().toNanos();
+        this.latencyNanos = model.latency().toNanos();
         this.tooManyRequestsAnswer = new PublishOutcome.RetryAfter(model.retryAfter(),
                 "too many requests (HTTP 429 on patch CiliumNode)");
-        this.freeAt = time.now();
-        this.outageUntil = time.now();
-        this.origin = time.now();
+        this.freeAt = time.elapsedNanos();
+        this.outageUntil = time.elapsedNanos();
+        this.origin = time.elapsedNanos();
     }
 
     /** Requests that arrive before {@code until} are answered 500, as a failing API server would. */
     public void failUntil(Instant until) {
-        outageUntil = until;
+        outageUntil = time.elapsedNanos() + Duration.between(time.now(), until).toNanos();
     }
 
     /** The key this node's CiliumNode carries now. */
@@ -78,7 +82,7 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
 
     /** Forgets what was recorded; times are recorded from {@code at} on. */
     void recordFrom(Instant at) {
-        origin = at;
+        origin = time.elapsedNanos() + Duration.between(time.now(), at).toNanos();
         requests = new Times();
         writes = new Times();
         tooManyRequests = 0;
@@ -104,51 +108,47 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
     @Override
     public CompletionStage<PublishedKeyLookup> publishedKey(NodeName node) {
         CompletableFuture<PublishedKeyLookup> answer = new CompletableFuture<>();
-        Option<Spi> key = keyOf(node);
-        time.schedule(model.latency(), () -> answer.complete(new PublishedKeyLookup.Found(key)));
+        PublishedKeyLookup found = new PublishedKeyLookup.Found(keyOf(node));
+        time.scheduleNanos(latencyNanos, () -> answer.complete(found));
         return answer;
     }
 
     @Override
     public CompletionStage<PublishOutcome> publish(NodeName node, Spi spi) {
-        Instant now = time.now();
-        requests.add(sinceOrigin(now));
+        long now = time.elapsedNanos();
+        requests.add(now - origin);
         CompletableFuture<PublishOutcome> answer = new CompletableFuture<>();
-        if (now.isBefore(outageUntil)) {
+        if (now < outageUntil) {
             serverErrors++;
-            answerLater(answer, model.latency(), SERVER_ERROR);
+            answerLater(answer, latencyNanos, SERVER_ERROR);
             return answer;
         }
         if (waitingAt(now) >= model.queueLimit()) {
             tooManyRequests++;
-            answerLater(answer, model.latency(), tooManyRequestsAnswer);
+            answerLater(answer, latencyNanos, tooManyRequestsAnswer);
             return answer;
         }
-        freeAt = (freeAt.isAfter(now) ? freeAt : now).plusNanos(serviceNanos);
-        time.schedule(Duration.between(now, freeAt), () -> commit(node, spi));
-        answerLater(answer, Duration.between(now, freeAt).plus(model.latency()), new PublishOutcome.Published());
+        freeAt = Math.max(freeAt, now) + serviceNanos;
+        time.scheduleNanos(freeAt - now, () -> commit(node, spi));
+        answerLater(answer, freeAt - now + latencyNanos, PUBLISHED);
         return answer;
     }
 
     /** Accepted writes that have not started yet: the one being committed is not waiting. */
-    private long waitingAt(Instant now) {
-        long backlog = freeAt.isAfter(now) ? Duration.between(now, freeAt).toNanos() : 0;
+    private long waitingAt(long now) {
+        long backlog = freeAt > now ? freeAt - now : 0;
         return backlog == 0 ? 0 : (backlog + serviceNanos - 1) / serviceNanos - 1;
     }
 
     private void commit(NodeName node, Spi spi) {
         stored.put(node, spi);
-        writes.add(sinceOrigin(time.now()));
+        writes.add(time.elapsedNanos() - origin);
         for (BiConsumer<NodeName, Spi> watcher : watchers) {
             watcher.accept(node, spi);
         }
     }
 
-    private void answerLater(CompletableFuture<PublishOutcome> answer, Duration delay, PublishOutcome outcome) {
-        time.schedule(delay, () -> answer.complete(outcome));
-    }
-
-    private long sinceOrigin(Instant at) {
-        return Duration.between(origin, at).toNanos();
+    private void answerLater(CompletableFuture<PublishOutcome> answer, long delayNanos, PublishOutcome outcome) {
+        time.scheduleNanos(delayNanos, () -> answer.complete(outcome));
     }
 }
