@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.standins.MockApiServer.Request;
-import io.ipseckeyagent.testkit.CiliumAgentStandIn;
+import io.ipseckeyagent.standins.CiliumAgentStandIn;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
