@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.domain.key.Spi;
 import io.ipseckeyagent.standins.MockApiServer.Request;
-import io.ipseckeyagent.testkit.CiliumAgentStandIn;
+import io.ipseckeyagent.standins.CiliumAgentStandIn;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,13 +63,19 @@ class RelayModeIT {
         return standIn;
     }
 
-    /** First start, no relayed file: written at once, canonical, owner-only; Cilium adopts it and the agent says so. */
+    /**
+     * First start, no relayed file: written at once, canonical, owner-only; Cilium adopts it and the
+     * agent says so, whether Cilium publishes before the core's start-up look-up (that look-up then
+     * confirms) or after it (the adoption wait does).
+     */
     private AgentProcess firstStart(CiliumAgentStandIn cilium, String... flags) {
         String line = node.keys.line(3);
         node.secret.write(line.replace(" ", " \t "));
         AgentProcess agent = relayAgent(flags);
         agent.awaitLogged("agent ready", Startup.START);
-        agent.awaitLogged("IPsec key adopted by cilium-agent", record -> record.path("spi").asInt() == 3, Duration.ofSeconds(15));
+        // Asked of the in-process stand-in: a look at the server would be a request of its own.
+        await().atMost(Duration.ofSeconds(15)).until(() -> cilium.loadedSpi().contains(Spi.of(3)) && cilium.patches() >= 1);
+        agent.awaitLogged("IPsec key adopted by cilium-agent", record -> record.path("spi").asInt() == 3, Duration.ofSeconds(30));
         assertThat(read(relayed)).as("canonical key-file text").isEqualTo(line);
         assertThat(cilium.loadedSpi()).isEqualTo(Option.some(Spi.of(3)));
         return agent;
@@ -100,6 +106,7 @@ class RelayModeIT {
         CiliumAgentStandIn cilium = cilium();
         AgentProcess agent = firstStart(cilium, "--ipsec-jitter-max-duration=3s", "--ipsec-key-rotation-duration=40s");
 
+        double adoptionsBefore = TestNode.sample(node.get("/metrics").body(), "ipsec_key_agent_relay_adoptions_total").orElseThrow();
         String next = node.keys.line(4);
         node.secret.write(next);
 
@@ -120,7 +127,45 @@ class RelayModeIT {
                 .isAfterOrEqualTo(time(detected).minusMillis(1).plus(delay));
         assertThat(node.api.publishedKey(TestNode.NAME)).hasValue(4);
         assertThat(node.api.patchesOf(TestNode.NAME)).as("only the stand-in's PATCHes").hasSize(cilium.patchesSent());
-        node.awaitMetric("ipsec_key_agent_relay_adoptions_total", 2.0);
+        node.awaitMetric("ipsec_key_agent_relay_adoptions_total", adoptionsBefore + 1);
+    }
+
+    @Test
+    void aRestartWithADifferentSecretIsAJitteredRotationThatKeepsItsDeadline() {
+        CiliumAgentStandIn cilium = cilium();
+        // node-hash: the draw for this node and SPI 4 is the same in both runs' windows, and far from the settle floor.
+        String[] flags = {"--ipsec-jitter-max-duration=10s", "--ipsec-key-rotation-duration=60s", "--ipsec-jitter-policy=node-hash",
+            "--secret-propagation-budget=0s"}; // one node: no kubelet propagation to wait for
+        AgentProcess first = firstStart(cilium, flags);
+        String before = read(relayed);
+
+        Instant changed = Instant.now().minusMillis(1);
+        node.secret.write(node.keys.line(4));
+        JsonNode jitter = first.awaitLogged("Jitter chosen for IPsec key rotation", record -> !time(record).isBefore(changed),
+                Duration.ofSeconds(10));
+        Instant deadline = Instant.parse(jitter.path("deadline").asString());
+        assertThat(first.terminate().code()).isZero(); // during the jitter wait: the rotation's start is recorded
+        assertThat(read(relayed)).as("not relayed before the wait ended").isEqualTo(before);
+
+        AgentProcess second = relayAgent(flags);
+        second.awaitLogged("agent ready", Startup.START);
+        JsonNode resumed = second.awaitLogged("IPsec key rotation resumed after a restart", Duration.ofSeconds(5));
+        JsonNode again = second.awaitLogged("Jitter chosen for IPsec key rotation", Duration.ofSeconds(10));
+        assertThat(second.logged("IPsec keys applied")).as("a restart with a different Secret does not relay at once").isEmpty();
+        assertThat(Instant.parse(resumed.path("deadline").asString())).as("the first run's deadline").isEqualTo(deadline);
+        assertThat(Instant.parse(again.path("deadline").asString())).isEqualTo(deadline);
+        Duration delay = GoDuration.parse(again.path("delay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
+        // A draw over what is left of the first run's jitter window, not a fresh one (zero once it has passed).
+        assertThat(GoDuration.parse(again.path("maxDelay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message)))
+                .isLessThan(GoDuration.parse(jitter.path("maxDelay").asString()).getOrElseThrow(message -> new IllegalArgumentException(message)));
+
+        second.awaitLogged("IPsec key adopted by cilium-agent", record -> record.path("spi").asInt() == 4, Duration.ofSeconds(40));
+        assertThat(read(relayed)).startsWith("4+ ");
+        assertThat(modified(relayed).toInstant()).as("replaced once the resumed wait had passed")
+                .isAfterOrEqualTo(time(again).minusMillis(1).plus(delay));
+        assertThat(modified(relayed).toInstant()).as("within the kept deadline").isBefore(deadline);
+        assertThat(cilium.loadedSpi()).isEqualTo(Option.some(Spi.of(4)));
+        assertThat(node.api.patchesOf(TestNode.NAME)).as("only the stand-in's PATCHes").hasSize(cilium.patchesSent());
     }
 
     @Test

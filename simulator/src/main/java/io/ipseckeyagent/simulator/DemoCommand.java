@@ -5,6 +5,7 @@ import io.ipseckeyagent.simulator.demo.Demo;
 import io.ipseckeyagent.simulator.demo.DemoReport;
 import io.ipseckeyagent.simulator.demo.DemoResult;
 import io.ipseckeyagent.simulator.demo.DemoSettings;
+import io.ipseckeyagent.simulator.demo.RelayDemo;
 import io.vavr.collection.Seq;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Spec;
                     + " state file, CiliumNode publisher and watch over HTTP).",
             "Then rotates the key twice: with jitter disabled, and, after the agents restart, with uniform jitter."
                     + " Prints the PATCH requests the server received per second, for each. About half a minute;"
-                    + " --quick takes about ten seconds. Progress goes to standard error."
+                    + " --quick takes about ten seconds. Progress goes to standard error.",
+            "--mode relay runs the agents in relay mode instead, each next to an in-process stand-in for its"
+                    + " cilium-agent that polls the relayed key file every second, loads it and PATCHes its CiliumNode:"
+                    + " the PATCHes counted are Cilium's, spread (or not) by the agents' jitter."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every node published each new key once", "1:the demo failed", "2:usage error"})
@@ -53,6 +57,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the agents' random draws. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--mode", paramLabel = "publish|relay", converter = DemoMode.Converter.class, defaultValue = "publish",
+            description = "publish: the agents PATCH their CiliumNodes. relay: they relay the keys to cilium-agent"
+                    + " stand-ins, which PATCH. Default: ${DEFAULT-VALUE}.")
+    DemoMode mode;
+
     @Option(names = {"-o", "--output"}, paramLabel = "text|json", converter = OutputFormat.Converter.class,
             defaultValue = "text", description = "text: bar charts. json: one object. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
@@ -64,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                 rotationDuration != null ? rotationDuration : base.rotationDuration(),
                 jitterMax != null ? jitterMax : base.jitterMax(), base.pollInterval(), base.publishBudget(), seed);
         PrintWriter err = spec.commandLine().getErr();
-        Seq<String> problems = settings.problems();
+        Seq<String> problems = mode == DemoMode.RELAY ? RelayDemo.problems(settings) : settings.problems();
         if (!problems.isEmpty()) {
             problems.forEach(problem -> err.println("demo: " + problem));
             err.flush();
@@ -72,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoResult result;
         try {
-            result = new Demo(settings, err).run();
+            result = mode == DemoMode.RELAY ? new RelayDemo(settings, err).run() : new Demo(settings, err).run();
         } catch (IllegalStateException | UncheckedIOException | IOException failed) {
             err.println("demo: " + failed.getMessage());
             err.flush();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ipseckeyagent.adapters.inmemory.InMemoryDatapath;
 import io.ipseckeyagent.application.port.out.AgentEvent.JitterChosen;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeyIdWentBack;
+import io.ipseckeyagent.application.port.out.AgentEvent.KeyPublished;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysApplied;
 import io.ipseckeyagent.application.port.out.AgentEvent.KeysLoaded;
 import io.ipseckeyagent.application.port.out.AgentEvent.OwnNodeConverged;
@@ -195,6 +196,23 @@ class RotationServiceConvergeTest {
         agent.time.runUntilIdle();
         assertThat(datapath.current().map(k -> k.activeSpi())).contains(Spi.of(4));
         assertThat(agent.publisher.successes()).containsExactly(Spi.of(3), Spi.of(4));
+    }
+
+    @Test
+    void relayModeFirstStartConfirmsAnAdoptionCiliumMadeBeforeTheStartUpLookUp() {
+        AgentSettings relay = AgentSettings.defaults(TestAgent.NODE).withStartMode(StartMode.RELAY);
+        TestAgent agent = new TestAgent(relay, 39, new InMemoryDatapath());
+        // Cilium loaded the relayed file and published its SPI before the look-up was answered.
+        agent.publisher.alreadyPublishes(Option.some(Spi.of(3)));
+        agent.keyFile.write(KEY_3);
+
+        agent.service.start();
+        agent.time.runUntilIdle();
+
+        assertThat(agent.events.count(KeyPublished.class)).as("reported as KeyAdoptionConfirmed in relay mode").isEqualTo(1);
+        assertThat(agent.datapath.current().map(k -> k.activeSpi())).contains(Spi.of(3));
+        assertThat(agent.datapath.lastApplied().flatMap(keys -> keys.publishedAt())).as("marked adopted").isNotEmpty();
+        assertThat(agent.publisher.attempts()).as("no wait for what is already there").isEmpty();
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.ipseckeyagent.application.port.out.ClusterSizePort.NodeCount;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
-import io.ipseckeyagent.testkit.CiliumAgentStandIn;
+import io.ipseckeyagent.standins.CiliumAgentStandIn;
 import io.ipseckeyagent.testkit.KeyFiles;
 import io.ipseckeyagent.standins.MockApiServer;
 import io.vavr.control.Option;

@@ -382,7 +382,7 @@ public final class RotationMachine {
         RotationState known = state.withPublished(lookup.flatMap(held -> held));
         return known.owedSpi().fold(
                 () -> lookingUp.changedAt().fold(
-                        () -> Transition.to(known.withPhase(new Idle())),
+                        () -> upToDateAtStart(known, lookingUp),
                         changedAt -> startWaiting(known, Deadline.of(changedAt, rules.jitter().keyRotationDuration()),
                                 known.expectedNextSpi(), at)),
                 owed -> owedAtStart(known, lookingUp, lookup, owed, at));
@@ -402,6 +402,21 @@ public final class RotationMachine {
         }
         return startWaiting(state.withDrifting(true), deadline, owed, at)
                 .prepend(List.of(new ReportDrift(lookup.flatMap(held -> held), owed, false, deadline.due())));
+    }
+
+    /**
+     * At start the cluster already holds the applied SPI. In relay mode, keys relayed and not yet
+     * seen adopted (no published mark) were adopted by Cilium before the look-up, during this
+     * start-up or while the agent was down: that is the confirmation, recorded as a publish is.
+     */
+    private Transition upToDateAtStart(RotationState state, LookingUp lookingUp) {
+        Transition idle = Transition.to(state.withPhase(new Idle()));
+        return rules.startMode() == StartMode.RELAY
+                ? state.applied().filter(keys -> keys.publishedAt().isEmpty())
+                        .map(keys -> idle.append(List.of(new RecordPublished(keys.activeSpi(),
+                                Deadline.of(lookingUp.startedAt(), rules.jitter().keyRotationDuration()), 1))))
+                        .getOrElse(idle)
+                : idle;
     }
 
     private Transition publishSucceeded(RotationState state, PublishSucceeded succeeded) {

@@ -9,6 +9,7 @@ import io.ipseckeyagent.domain.rotation.RotationCommand.ApplyKeys;
 import io.ipseckeyagent.domain.rotation.RotationCommand.LoadKeyFile;
 import io.ipseckeyagent.domain.rotation.RotationCommand.LookUpPublishedKey;
 import io.ipseckeyagent.domain.rotation.RotationCommand.Publish;
+import io.ipseckeyagent.domain.rotation.RotationCommand.RecordPublished;
 import io.ipseckeyagent.domain.rotation.RotationCommand.RecordPendingChange;
 import io.ipseckeyagent.domain.rotation.RotationCommand.ReportConverged;
 import io.ipseckeyagent.domain.rotation.RotationCommand.ReportDrift;
@@ -173,6 +174,38 @@ class RotationMachineConvergeTest {
         List<RotationCommand> read = on(read(KEY_3, T0));
         assertThat(read.filter(ApplyKeys.class::isInstance)).isEmpty();
         assertThat(read.last()).isInstanceOf(LookUpPublishedKey.class);
+        assertThat(on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0))).isEmpty();
+    }
+
+    @Test
+    void relayModeConfirmsAtStartWhenCiliumAdoptedTheRelayedKeyBeforeTheLookUp() {
+        machine = machine(StartMode.RELAY);
+        on(new Started(T0, Option.none(), Option.none()));
+        on(read(KEY_3, T0));
+        assertThat(on(new Applied(AppliedKeys.of(KEY_3, T0, T0))).last()).isInstanceOf(LookUpPublishedKey.class);
+
+        // Cilium loaded the file and published SPI 3 before the look-up was answered.
+        assertThat(on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0.plusMillis(20))))
+                .containsExactly(new RecordPublished(Spi.of(3), Deadline.of(T0, WINDOW), 1));
+        assertThat(state.phase()).isInstanceOf(RotationPhase.Idle.class);
+    }
+
+    @Test
+    void relayModeConfirmsAtStartAKeyAnEarlierRunRelayedThatCiliumAdoptedMeanwhile() {
+        machine = machine(StartMode.RELAY);
+        on(new Started(T0, Option.some(AppliedKeys.of(KEY_3, T0.minusSeconds(60), T0.minusSeconds(60))), Option.none()));
+        on(read(KEY_3, T0));
+
+        assertThat(on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0)))
+                .containsExactly(new RecordPublished(Spi.of(3), Deadline.of(T0.minusSeconds(60), WINDOW), 1));
+    }
+
+    @Test
+    void publishModeRecordsNoPublishItDidNotMake() {
+        on(new Started(T0, Option.none(), Option.none()));
+        on(read(KEY_3, T0));
+        on(new Applied(AppliedKeys.of(KEY_3, T0, T0)));
+
         assertThat(on(new PublishedKeyFound(state.lastRequest(), Option.some(Spi.of(3)), T0))).isEmpty();
     }
 

@@ -147,7 +147,7 @@ public final class Demo {
                 .getOrElseThrow(() -> new IllegalArgumentException("invalid demo settings: " + settings.problems()));
     }
 
-    private static int nodesCarrying(KubernetesClient client, Spi spi) {
+    static int nodesCarrying(KubernetesClient client, Spi spi) {
         return (int) client.genericKubernetesResources(MockApiServer.CILIUM_NODE).list().getItems().stream()
                 .map(GenericKubernetesResource::getAdditionalProperties)
                 .map(properties -> properties.get("spec"))
@@ -165,7 +165,7 @@ public final class Demo {
     }
 
     /** node-01 ... node-30. */
-    private static List<NodeName> nodeNames(int count) {
+    static List<NodeName> nodeNames(int count) {
         int width = Integer.toString(count).length();
         List<NodeName> names = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -175,13 +175,13 @@ public final class Demo {
     }
 
     /** A fresh random key for {@code spi}, in the one-line form of Cilium's documented rotation. Never printed. */
-    private static String keyLine(Spi spi) {
+    static String keyLine(Spi spi) {
         byte[] key = new byte[20];
         new SecureRandom().nextBytes(key);
         return spi.value() + "+ rfc4106(gcm(aes)) " + HexFormat.of().formatHex(key) + " 128\n";
     }
 
-    private static void await(CompletableFuture<?> future, Duration timeout) throws InterruptedException {
+    static void await(CompletableFuture<?> future, Duration timeout) throws InterruptedException {
         try {
             future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -189,7 +189,7 @@ public final class Demo {
         }
     }
 
-    private static void waitFor(BooleanSupplier done, Duration timeout, String what) throws InterruptedException {
+    static void waitFor(BooleanSupplier done, Duration timeout, String what) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > until) {
@@ -199,7 +199,7 @@ public final class Demo {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -29,10 +29,13 @@ public final class DemoReport {
             out.append("PATCH requests the API server received, per second after the Secret changed:\n");
             out.append(bars(r.patchesPerSecond()));
             int[] perNode = r.patchesPerNode().values().stream().mapToInt(Integer::intValue).toArray();
-            out.append(String.format(Locale.ROOT, "peak %d PATCH/s; %d PATCHes for %d nodes (%s per node); %,d \"Node"
-                            + " updated\" events (peak %,d/s); %d of %d CiliumNodes carry SPI %s%s%n",
-                    r.peakPatchesPerSecond(), r.patches(), r.patchesPerNode().size(), range(perNode), r.nodeUpdated(),
-                    r.peakNodeUpdatedPerSecond(), r.nodesCarryingNewSpi(), result.nodes(), r.to(),
+            // Relay mode counts no "Node updated": its agents watch only their own node.
+            String nodeUpdated = r.nodeUpdatedPerSecond().length == 0 ? "" : String.format(Locale.ROOT,
+                    "%,d \"Node updated\" events (peak %,d/s); ", r.nodeUpdated(), r.peakNodeUpdatedPerSecond());
+            out.append(String.format(Locale.ROOT, "peak %d PATCH/s; %d PATCHes for %d nodes (%s per node); %s%d of %d"
+                            + " CiliumNodes carry SPI %s%s%n",
+                    r.peakPatchesPerSecond(), r.patches(), r.patchesPerNode().size(), range(perNode), nodeUpdated,
+                    r.nodesCarryingNewSpi(), result.nodes(), r.to(),
                     r.allPublishedAfter().map(after -> String.format(Locale.ROOT, ", all published after %.1fs",
                             after.toMillis() / 1000.0)).getOrElse(", NOT all published")));
         }

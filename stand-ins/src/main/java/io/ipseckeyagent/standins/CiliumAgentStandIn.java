@@ -1,4 +1,4 @@
-package io.ipseckeyagent.testkit;
+package io.ipseckeyagent.standins;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
