@@ -66,8 +66,16 @@ public final class SeriesChart {
         for (Series run : runs) {
             XYSeries line = new XYSeries(run.label(), false, true);
             IntToDoubleFunction value = values.of(run);
-            for (int second = 0; second < run.seconds(); second++) {
-                line.add(second, value.applyAsDouble(second));
+            if (renderer instanceof XYStepRenderer) { // a count over [s, s + 1): a step from s to s + 1, then down
+                for (int second = 0; second < run.seconds(); second++) {
+                    line.add(second, value.applyAsDouble(second));
+                }
+                line.add(run.seconds(), 0);
+            } else { // a level at the end of second s: a point at s + 1, from none at 0
+                line.add(0, 0);
+                for (int second = 0; second < run.seconds(); second++) {
+                    line.add(second + 1, value.applyAsDouble(second));
+                }
             }
             data.addSeries(line);
         }
