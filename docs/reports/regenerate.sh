@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Reruns every command whose figures docs/reports/ quotes and writes their output, verbatim, to
-# docs/reports/generated/<name>.txt, each headed by the command, the machine and the time.
-# The reports quote these files; a figure no file here prints does not belong in docs/.
-#   bash docs/reports/regenerate.sh            # everything (about 5 to 10 min on 2 cores)
+# Reruns every command whose figures docs/ quotes and writes their output, verbatim, to
+# docs/reports/generated/<name>.txt, each headed by the command, the machine and the time. A command
+# given --out-dir "$OUT" also writes its charts there: <name>.png and <name>-<run>.csv (the command
+# names them after the nodes, so <name> must be simulate-N or demo-N; record checks the PNG is there).
+# The docs quote and embed these files; a figure no file here prints does not belong in docs/.
+# GeneratedFiguresTest (architecture-tests) fails when a page links a file this script does not write:
+# name each output with `record NAME ...`, literally or from a `for VAR in ...; do` loop variable.
+#   bash docs/reports/regenerate.sh            # everything (the 100,000-node runs take longest; each file records its wall time)
 #   bash docs/reports/regenerate.sh simulate   # only the named sections
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,6 +35,10 @@ record() {
   echo "# wall time: $(( (end - start) / 1000000 )) ms" >> "$file.tmp"
   mv "$file.tmp" "$file"
   echo "wrote $file"
+  if [[ " $* " == *" --out-dir "* ]]; then
+    [ -f "$OUT/$name.png" ] || { echo "$* wrote no $OUT/$name.png: name the record after what it writes" >&2; exit 1; }
+    echo "wrote $OUT/$name.png and $(ls "$OUT/$name"-*.csv | wc -l) CSV files"
+  fi
 }
 
 SECTIONS=("$@")
@@ -39,12 +47,34 @@ want() { [ ${#SECTIONS[@]} -eq 0 ] || [[ " ${SECTIONS[*]} " == *" $1 "* ]]; }
 ./mvnw -B -q -o package -DskipTests
 
 if want simulate; then
-  for n in 5000 10000 100000; do
-    record "simulate-$n" "$JAVA" -jar "$SIM" simulate --nodes "$n"
+  for n in 1000 5000 10000 100000; do
+    record "simulate-$n" "$JAVA" -jar "$SIM" simulate --nodes "$n" --out-dir "$OUT"
   done
   record simulate-5000-json "$JAVA" -jar "$SIM" simulate --output json
   # wall, CPU and peak RSS from 1,000 to 100,000 nodes, every scenario, plain java -jar
   record simulate-scaling bash docs/reports/simulate-scaling.sh 1000 10000 50000 100000
+  record simulate-10-auto "$JAVA" -jar "$SIM" simulate --nodes 10 --scenarios auto
+  record simulate-100-auto "$JAVA" -jar "$SIM" simulate --nodes 100 --scenarios auto
+  record simulate-uniform-auto "$JAVA" -jar "$SIM" simulate --scenarios uniform,auto
+  record simulate-skew-1m "$JAVA" -jar "$SIM" simulate --detection-skew 1m
+  record simulate-skew-0 "$JAVA" -jar "$SIM" simulate --nodes 10000 --detection-skew 0s --scenarios uniform,node-hash,rank
+  record simulate-100000-rate-1000 "$JAVA" -jar "$SIM" simulate --nodes 100000 --target-rate 1000 \
+    --scenarios auto,uniform,cilium,disabled --observers 2
+  record advise-5000 "$JAVA" -jar "$SIM" advise --nodes 5000 --api-writes-per-second 1000 --rotation-duration 5m
+fi
+
+if want latency; then
+  # key file change to the use case: file events and content poll only (200 kubelet swaps each)
+  record detection-latency ./mvnw -B -q -o -pl adapters-fs -am verify -DskipTests -Pdetection-latency
+fi
+
+if want publish; then
+  # one publish (a JSON merge patch) to the mock API server on loopback, and HTTP requests per publish
+  record publish-latency ./mvnw -B -q -o -pl adapters-k8s -am verify -DskipTests -Pfigures
+fi
+
+if want jars; then
+  record jar-sizes ls -l "$AGENT" "$SIM"
 fi
 
 if want check-keys; then
@@ -88,5 +118,5 @@ if want jmh; then
 fi
 
 if want demo; then
-  record demo "$JAVA" -jar "$SIM" demo --quick
+  record demo-30 "$JAVA" -jar "$SIM" demo --nodes 30 --out-dir "$OUT"
 fi

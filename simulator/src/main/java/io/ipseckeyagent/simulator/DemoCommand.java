@@ -10,6 +10,7 @@ import io.vavr.collection.Seq;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,6 +67,11 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "text", description = "text: bar charts. json: one object. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
 
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Also write, per rotation, what the API server saw each second as demo-N-ROTATION.csv and a"
+                    + " chart of both rotations on one time axis as demo-N.png (N: the nodes) into this directory.")
+    Path outDir;
+
     @Override
     public Integer call() throws Exception {
         DemoSettings base = quick ? DemoSettings.quick() : DemoSettings.standard();
@@ -90,6 +96,16 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.JSON ? DemoReport.json(result) : DemoReport.text(result));
         out.flush();
+        if (outDir != null) {
+            try {
+                DemoReport.files(result, outDir).forEach(file -> err.println("demo: wrote " + file));
+            } catch (IOException | UncheckedIOException failed) {
+                err.println("demo: cannot write the series to " + outDir + ": " + failed.getMessage());
+                err.flush();
+                return 1;
+            }
+            err.flush();
+        }
         boolean oncePerNode = result.rotations().stream().allMatch(r -> r.nodesCarryingNewSpi() == result.nodes()
                 && r.patchesPerNode().size() == result.nodes()
                 && r.patchesPerNode().values().stream().allMatch(count -> count == 1));

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.DurationConverter;
 import io.ipseckeyagent.simulator.fleet.ApiServerModel;
 import io.ipseckeyagent.simulator.fleet.FleetModel;
@@ -7,10 +8,14 @@ import io.ipseckeyagent.simulator.fleet.FleetReport;
 import io.ipseckeyagent.simulator.fleet.FleetSimulation;
 import io.ipseckeyagent.simulator.fleet.Scenario;
 import io.ipseckeyagent.simulator.fleet.ScenarioResult;
+import io.ipseckeyagent.simulator.series.SeriesFiles;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,7 +37,7 @@ import picocli.CommandLine.Spec;
             "Same seed, same output. Nothing sleeps: 100,000 nodes take seconds."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every scenario that ran published every node in time", "1:some node was late or never published",
+        exitCodeList = {"0:every scenario that ran published every node in time", "1:some node was late or never published, or --out-dir could not be written",
             "2:usage error"})
 final class SimulateCommand implements Callable<Integer> {
     private static final FleetModel DEFAULTS = FleetModel.defaults();
@@ -104,6 +109,11 @@ final class SimulateCommand implements Callable<Integer> {
             defaultValue = "text", description = "text: a table. json: one object {model, scenarios}. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
 
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Also write, per scenario, the per-second series as simulate-N-SCENARIO.csv and a chart of every"
+                    + " scenario on one time axis as simulate-N.png (N: the nodes) into this directory.")
+    Path outDir;
+
     @Override
     public Integer call() {
         FleetModel model = new FleetModel(nodes, seed, rotationDuration,
@@ -129,6 +139,23 @@ final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nSimulated in %.1f s of wall time.%n", (System.nanoTime() - started) / 1e9);
         }
         out.flush();
+        if (outDir != null) {
+            try {
+                SeriesFiles.write(outDir, "simulate-" + model.nodes(),
+                        String.format(Locale.ROOT, "One key rotation of %,d nodes, per scenario", model.nodes()),
+                        String.format(Locale.ROOT, "simulate --nodes %d (seed %d): API server %,d writes/s, rotation"
+                                        + " window %s, every write a watch event for the %,d other agents", model.nodes(),
+                                model.seed(), model.api().writesPerSecond(), GoDuration.format(model.rotationDuration()),
+                                model.nodes() - 1),
+                        results.map(ScenarioResult::series).toJavaList())
+                        .forEach(file -> err.println("simulate: wrote " + file));
+            } catch (IOException | UncheckedIOException failed) {
+                err.println("simulate: cannot write the series to " + outDir + ": " + failed.getMessage());
+                err.flush();
+                return 1;
+            }
+            err.flush();
+        }
         boolean allInTime = results.forAll(ScenarioResult::everyNodeInTime);
         return allInTime ? 0 : 1;
     }

@@ -136,7 +136,8 @@ public final class Demo {
                     : Option.none();
             return new RotationResult(label, first.jitter().max(), from, to,
                     perSecond(patches.stream().map(MockApiServer.Request::nanoTime).toList(), rotatedAt), perNode,
-                    perSecond(events.nodeUpdatedTimes(to), rotatedAt), allPublished, nodesCarrying(cluster.client(), to));
+                    perSecond(events.nodeUpdatedTimes(to), rotatedAt), allPublished, nodesCarrying(cluster.client(), to),
+                    perSecond(published, rotatedAt));
         } finally {
             agents.forEach(DemoAgent::close);
         }

@@ -2,6 +2,9 @@ package io.ipseckeyagent.simulator.demo;
 
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.Json;
+import io.ipseckeyagent.simulator.series.SeriesFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,6 +57,14 @@ public final class DemoReport {
         return Json.render(json);
     }
 
+    /** {@code demo-N-<rotation>.csv} per rotation and {@code demo-N.png} of both into {@code directory}; returns them. */
+    public static List<Path> files(DemoResult result, Path directory) throws IOException {
+        return SeriesFiles.write(directory, "demo-" + result.nodes(),
+                String.format(Locale.ROOT, "What the API server saw: %d real agents, one rotation per line", result.nodes()),
+                "demo: " + result.watches() + "; watch events are the \"Node updated\" events the agents received",
+                result.rotations().stream().map(RotationResult::series).toList());
+    }
+
     private static Map<String, Object> rotation(RotationResult r) {
         int[] perNode = r.patchesPerNode().values().stream().mapToInt(Integer::intValue).toArray();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -71,6 +82,7 @@ public final class DemoReport {
         json.put("peakNodeUpdatedPerSecond", r.peakNodeUpdatedPerSecond());
         json.put("allPublishedAfterSeconds", r.allPublishedAfter().map(d -> d.toMillis() / 1000.0).getOrNull());
         json.put("nodesCarryingNewSpi", r.nodesCarryingNewSpi());
+        json.put("series", r.series().json());
         return json;
     }
 

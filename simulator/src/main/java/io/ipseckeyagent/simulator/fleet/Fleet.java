@@ -12,6 +12,7 @@ import io.ipseckeyagent.domain.jitter.EffectiveJitter;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
+import io.ipseckeyagent.simulator.series.Series;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
@@ -153,7 +154,9 @@ public final class Fleet {
                 events.longestSinceDetected(), events.overdue(), spread, model.rotationDuration(),
                 jitter.bound(names.length).shortfall(), Duration.ofNanos(published.percentile(0.5)),
                 Duration.ofNanos(published.percentile(0.99)),
-                new ScenarioResult.SampledObservers(sampled.length, fewest, most));
+                new ScenarioResult.SampledObservers(sampled.length, fewest, most),
+                Series.of(scenario.label(), api.requests().perSecond(), Series.times(api.writes().perSecond(), names.length - 1),
+                        published.perSecond()));
     }
 
     private AgentSettings settings(NodeName name) {

@@ -34,10 +34,11 @@ public final class FleetReport {
                 GoDuration.format(model.pollInterval()), GoDuration.format(model.publishBudget()),
                 rate(model.targetRate()), GoDuration.format(model.secretPropagation()), api.writesPerSecond(),
                 GoDuration.format(api.retryAfter()), api.queueLimit(), GoDuration.format(api.latency()), model.nodes() - 1));
-        String row = "%-10s %10s %13s %20s %15s %21s %9s %14s %14s %12s %8s%n";
+        String row = "%-10s %10s %13s %20s %15s %21s %9s %14s %14s %12s %16s %8s%n";
         out.append(String.format(Locale.ROOT, row, "scenario", "jitter max", "peak writes/s", "writes/s p50/p99/max",
-                "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "first->last", "overdue"));
-        out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", "adoption", ""));
+                "peak requests/s", "peak watch events/s", "429s", "all published", "max detect->", "first->last",
+                "adopted p50/p99", "overdue"));
+        out.append(String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "after", "publish", "adoption", "after", ""));
         for (ScenarioResult ran : results) {
             out.append(String.format(Locale.ROOT, row, ran.scenario().label(), GoDuration.format(ran.jitterMax()),
                     count(ran.writes().peak()),
@@ -46,6 +47,7 @@ public final class FleetReport {
                     ran.allPublishedAfter().map(FleetReport::seconds).getOrElse("never"),
                     seconds(ran.longestDetectionToPublish()),
                     ran.adoptionSpread().map(FleetReport::seconds).getOrElse("never") + (ran.spreadInsideWindow() ? "" : "!"),
+                    seconds(ran.adoptionP50()) + "/" + seconds(ran.adoptionP99()),
                     count(ran.adoptionsOverdue())));
         }
         results.forEach(ran -> ran.shortfall().forEach(why -> out.append("\nWarning (").append(ran.scenario().label())
@@ -111,10 +113,13 @@ public final class FleetReport {
         json.put("allPublishedAfterSeconds", ran.allPublishedAfter().map(FleetReport::secondsValue).getOrNull());
         json.put("maxDetectionToPublishSeconds", secondsValue(ran.longestDetectionToPublish()));
         json.put("adoptionsOverdue", ran.adoptionsOverdue());
+        json.put("adoptionP50Seconds", secondsValue(ran.adoptionP50()));
+        json.put("adoptionP99Seconds", secondsValue(ran.adoptionP99()));
         json.put("adoptionSpreadSeconds", ran.adoptionSpread().map(FleetReport::secondsValue).getOrNull());
         json.put("spreadInsideWindow", ran.spreadInsideWindow());
         json.put("shortfall", ran.shortfall().getOrNull());
         json.put("everyNodeInTime", ran.everyNodeInTime());
+        json.put("series", ran.series().json());
         return json;
     }
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator.fleet;
 
+import io.ipseckeyagent.simulator.series.Series;
 import io.vavr.control.Option;
 import java.time.Duration;
 
@@ -15,12 +16,13 @@ import java.time.Duration;
  * @param shortfall for {@code auto}: why the window cannot hold the fleet at the target rate, if it cannot
  * @param adoptionP50 half the nodes published within this of the Secret change; {@code adoptionP99} 99 %
  * @param nodeUpdated "Node updated" events reported by each sampled agent: fewest and most
+ * @param series second by second: write requests, watch events, adopted nodes
  */
 public record ScenarioResult(Scenario scenario, int nodes, Duration jitterMax, long publishedNodes, Rate writes,
         Rate requests, long tooManyRequests, long serverErrors, long failedAttempts, long peakWatchEventsPerSecond,
         long watchEvents, Option<Duration> allPublishedAfter, Duration longestDetectionToPublish,
         long adoptionsOverdue, Option<Duration> adoptionSpread, Duration rotationDuration, Option<String> shortfall,
-        Duration adoptionP50, Duration adoptionP99, SampledObservers nodeUpdated) {
+        Duration adoptionP50, Duration adoptionP99, SampledObservers nodeUpdated, Series series) {
 
     /** Every node carries the new key, none was late, and the last adopted within the window of the first. */
     public boolean everyNodeInTime() {

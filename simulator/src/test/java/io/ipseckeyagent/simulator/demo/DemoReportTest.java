@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +20,11 @@ class DemoReportTest {
     private static final DemoResult RESULT = new DemoResult(3, "fabric8 mock API server (CRUD) at http://127.0.0.1:1/",
             "3 agents, each watching every CiliumNode", List.of(
                     new RotationResult("disabled", Duration.ZERO, Spi.of(3), Spi.of(4), new int[] {3},
-                            Map.of("node-1", 1, "node-2", 1, "node-3", 1), new int[] {6}, Option.some(Duration.ofMillis(200)), 3),
+                            Map.of("node-1", 1, "node-2", 1, "node-3", 1), new int[] {6}, Option.some(Duration.ofMillis(200)), 3,
+                            new int[] {3}),
                     new RotationResult("uniform", Duration.ofSeconds(15), Spi.of(4), Spi.of(5), new int[] {1, 0, 2},
-                            Map.of("node-1", 1, "node-2", 1, "node-3", 1), new int[] {2, 0, 4}, Option.some(Duration.ofMillis(2_500)), 3)));
+                            Map.of("node-1", 1, "node-2", 1, "node-3", 1), new int[] {2, 0, 4}, Option.some(Duration.ofMillis(2_500)), 3,
+                            new int[] {1, 0, 2})));
 
     @Test
     void drawsABarPerSecondWithItsCount() {
@@ -47,5 +54,26 @@ class DemoReportTest {
         assertThat(json.get("rotations").get(0).get("peakPatchesPerSecond").asInt()).isEqualTo(3);
         assertThat(json.get("rotations").get(1).get("allPublishedAfterSeconds").asDouble()).isEqualTo(2.5);
         assertThat(json.get("peakReduction").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
+    void theJsonCarriesWhatTheServerSawSecondBySecond() {
+        JsonNode series = JsonMapper.builder().build().readTree(DemoReport.json(RESULT)).get("rotations").get(1).get("series");
+
+        assertThat(series.get("seconds").asInt()).isEqualTo(3);
+        assertThat(series.get("patchesPerSecond").toString()).isEqualTo("[1,0,2]");
+        assertThat(series.get("watchEventsPerSecond").toString()).isEqualTo("[2,0,4]");
+        assertThat(series.get("adoptedNodes").toString()).isEqualTo("[1,1,3]");
+    }
+
+    @Test
+    void outDirFilesAreACsvPerRotationAndOneChart(@TempDir Path dir) throws IOException {
+        List<Path> files = DemoReport.files(RESULT, dir);
+
+        assertThat(files).containsExactly(dir.resolve("demo-3-disabled.csv"), dir.resolve("demo-3-uniform.csv"),
+                dir.resolve("demo-3.png"));
+        assertThat(Files.readString(dir.resolve("demo-3-uniform.csv")))
+                .isEqualTo("second,patch_requests,watch_events,adopted_nodes\n0,1,2,1\n1,0,0,1\n2,2,4,3\n");
+        assertThat(ImageIO.read(dir.resolve("demo-3.png").toFile()).getHeight()).isEqualTo(900);
     }
 }
