@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out-dir", paramLabel = "DIR",
             description = "Also write, per rotation, what the API server saw each second as demo-N-ROTATION.csv and a"
-                    + " chart of both rotations on one time axis as demo-N.png (N: the nodes) into this directory.")
+                    + " chart of both rotations on one time axis as demo-N.png (N: the nodes; demo-relay-N in relay mode) into this directory.")
     Path outDir;
 
     @Override
@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         if (outDir != null) {
             try {
-                DemoReport.files(result, outDir).forEach(file -> err.println("demo: wrote " + file));
+                DemoReport.files(result, outDir, mode == DemoMode.RELAY ? "demo-relay" : "demo").forEach(file -> err.println("demo: wrote " + file));
             } catch (IOException | UncheckedIOException failed) {
                 err.println("demo: cannot write the series to " + outDir + ": " + failed.getMessage());
                 err.flush();

@@ -59,7 +59,12 @@ public final class DemoReport {
 
     /** {@code demo-N-<rotation>.csv} per rotation and {@code demo-N.png} of both into {@code directory}; returns them. */
     public static List<Path> files(DemoResult result, Path directory) throws IOException {
-        return SeriesFiles.write(directory, "demo-" + result.nodes(),
+        return files(result, directory, "demo");
+    }
+
+    /** As {@link #files(DemoResult, Path)}, named {@code prefix-N...} ({@code demo-relay} for relay mode's run). */
+    public static List<Path> files(DemoResult result, Path directory, String prefix) throws IOException {
+        return SeriesFiles.write(directory, prefix + "-" + result.nodes(),
                 String.format(Locale.ROOT, "What the API server saw: %d real agents, one rotation per line", result.nodes()),
                 "demo: " + result.watches() + "; watch events are the \"Node updated\" events the agents received",
                 result.rotations().stream().map(RotationResult::series).toList());

@@ -163,7 +163,7 @@ public final class RelayDemo {
             // No "Node updated" here: the stand-ins watch no node (on a cluster, each PATCH reaches N - 1 cilium-agents).
             return new RotationResult(jitter ? "uniform" : "disabled", first.jitter().max(), from, to,
                     Demo.perSecond(patches.stream().map(MockApiServer.Request::nanoTime).toList(), rotatedAt), perNode,
-                    new int[0], allAdopted, Demo.nodesCarrying(cluster.client(), to));
+                    new int[0], allAdopted, Demo.nodesCarrying(cluster.client(), to), Demo.perSecond(adopted, rotatedAt));
         } finally {
             agents.forEach(DemoAgent::close);
         }
