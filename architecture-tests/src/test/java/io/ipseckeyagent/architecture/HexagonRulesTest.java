@@ -45,6 +45,12 @@ class HexagonRulesTest {
     }
 
     @Test
+    void pluginHostDependsOnlyOnThePluginApi() {
+        assertBroken(HexagonRules::pluginHostDependsOnlyOnThePluginApi,
+                "bad.pluginhost.ReadsTheWiring", "bad.bootstrap.Wiring");
+    }
+
+    @Test
     void adaptersDoNotDependOnEachOther() {
         assertBroken(HexagonRules::adaptersDoNotDependOnEachOther,
                 "adapter 'fs' depends on adapter 'k8s'", "bad.adapters.fs.ReadsFromK8s");

@@ -122,6 +122,31 @@ public final class KubernetesAdapters {
         void close();
     }
 
+    /** The one CiliumNode watch a mode needs, as the agent's lifecycle starts and stops it. */
+    public interface NodeWatch extends AutoCloseable {
+        /** Starts watching; completes once the first list is handled. */
+        CompletionStage<Void> start();
+
+        @Override
+        void close();
+
+        /** The lifecycle's name for it. */
+        String part();
+
+        /** Logs that the first list is in, with what it found. */
+        void logListed();
+    }
+
+    /** Publish mode's watch of every CiliumNode, as a {@link NodeWatch}. */
+    public static NodeWatch nodeWatch(ClusterWatch watch) {
+        return NodeWatches.of(watch);
+    }
+
+    /** Relay mode's watch of the own CiliumNode, as a {@link NodeWatch}; its first list reports the view synced (one node). */
+    public static NodeWatch nodeWatch(AdoptionWatch watch, NodeName self, AgentEventsPort events, ClockPort clock) {
+        return NodeWatches.of(watch, self, events, clock);
+    }
+
     /**
      * Builds the client with the given timeouts and fabric8's request retries off. The left side
      * says what is wrong with the configuration (naming {@code --kubeconfig} when that is the cause).

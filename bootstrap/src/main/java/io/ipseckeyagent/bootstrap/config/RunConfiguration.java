@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.adapters.observability.ListenAddress;
 import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
