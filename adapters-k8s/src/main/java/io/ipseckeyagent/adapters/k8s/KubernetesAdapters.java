@@ -17,6 +17,7 @@ import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
+import io.vavr.control.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -173,6 +174,28 @@ public final class KubernetesAdapters {
         // fabric8 retries 5xx with its own un-jittered backoff and ignores Retry-After; the core owns retries.
         config.setRequestRetryBackoffLimit(0);
         return config;
+    }
+
+    /**
+     * Whether fabric8 can use this kubeconfig text (read from {@code file}); the invalid side names
+     * the file, the YAML line where there is one, and what is wrong, where fabric8 itself says only
+     * "An error has occurred.". For the configuration check, so that it is reported with every other problem.
+     */
+    public static Validation<String, Path> checkKubeconfig(Path file, String text) {
+        return Try.of(() -> Config.fromKubeconfig(text))
+                .toValidation(error -> kubeconfigProblem(file, error))
+                .map(config -> file);
+    }
+
+    /** The innermost cause says what is wrong (the YAML parser's or the model's message, with its line); fabric8's wrapper does not. */
+    private static String kubeconfigProblem(Path file, Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = Option.of(cause.getMessage()).map(text -> text.replaceAll("\\s+", " ").strip())
+                .filter(text -> !text.isEmpty()).getOrElse(cause.getClass().getSimpleName());
+        return file + ": not a usable kubeconfig: " + (message.length() > 300 ? message.substring(0, 300) + "..." : message);
     }
 
     private static Either<String, Config> fromKubeconfig(Path path) {

@@ -77,7 +77,7 @@ public final class KubernetesAdaptersModule extends AbstractModule {
             Consumer<Option<Spi>> ownNodeKey = AgentComposition.ownNodeOf(ownNode::get)::ownNodeKeyObserved;
             return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName(),
                     new KubernetesAdapters.ViewReporting(ownNodeKey, events, clock, scheduler,
-                            KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER));
+                            configuration.clusterViewStaleAfter()));
         }
 
         @Provides

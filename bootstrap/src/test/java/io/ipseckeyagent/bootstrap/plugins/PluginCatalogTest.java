@@ -116,7 +116,7 @@ class PluginCatalogTest {
         assertThat(catalog.getError()).singleElement().asString()
                 .startsWith("two key source plugins are named \"file\": " + FileKeySourcePlugin.class.getName())
                 .contains(" and " + TestPlugins.AnotherFile.class.getName())
-                .endsWith("; remove one from the class path or --plugin-dir");
+                .endsWith("; remove one from the class path or the plugin directory");
     }
 
     @Test
