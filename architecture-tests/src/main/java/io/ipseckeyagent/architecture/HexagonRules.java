@@ -56,6 +56,7 @@ public final class HexagonRules {
                 domainDependsOnlyOnJavaAndVavr(),
                 applicationDependsOnlyOnDomainJavaAndVavr(),
                 pluginApiDependsOnlyOnApplicationDomainJavaAndVavr(),
+                pluginHostDependsOnlyOnThePluginApi(),
                 adaptersDoNotDependOnEachOther(),
                 adaptersDoNotDependOnBootstrap(),
                 portsDoNotDependOnServices(),
@@ -94,6 +95,14 @@ public final class HexagonRules {
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(pkg("plugin"), pkg("application"), pkg("domain"), "java..", "io.vavr..")
                 .because("a plugin author needs only the plugin API and the application's ports");
+    }
+
+    /** The plugin host loads plugins as a third party's would be loaded: through the plugin API, knowing no adapter or wiring. */
+    public ArchRule pluginHostDependsOnlyOnThePluginApi() {
+        return classes().that().resideInAPackage(pkg("pluginhost"))
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(pkg("pluginhost"), pkg("plugin"), pkg("application"), pkg("domain"), "java..", "io.vavr..")
+                .because("built-in and third-party plugins are found and isolated the same way");
     }
 
     /** Each {@code adapters.<name>} subtree is a slice; no slice may use another. */

@@ -20,6 +20,9 @@ class AgentArchitectureTest {
             AGENT.pluginApiDependsOnlyOnApplicationDomainJavaAndVavr();
 
     @ArchTest
+    static final ArchRule pluginHostDependsOnlyOnThePluginApi = AGENT.pluginHostDependsOnlyOnThePluginApi();
+
+    @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = AGENT.adaptersDoNotDependOnEachOther();
 
     @ArchTest

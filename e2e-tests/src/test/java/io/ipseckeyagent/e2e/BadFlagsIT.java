@@ -55,6 +55,26 @@ class BadFlagsIT {
     }
 
     @Test
+    void aMalformedKubeconfigIsReportedWithTheFlagProblemsInTheSameRun() throws java.io.IOException {
+        Path kubeconfig = java.nio.file.Files.writeString(dir.resolve("broken-kubeconfig"), "apiVersion: v1\nclusters: [unclosed\n  - name: c\n");
+        List<String> flags = new ArrayList<>(node.baseFlags());
+        flags.removeIf(flag -> flag.startsWith("--kubeconfig="));
+        flags.addAll(List.of("--kubeconfig=" + kubeconfig, "--log-level=loud"));
+        flags.add(0, "run");
+        AgentProcess agent = node.start(flags, Map.of());
+
+        int code = agent.awaitExit(Duration.ofSeconds(20));
+
+        List<String> stderr = agent.lines(AgentProcess.Stream.STDERR);
+        assertThat(code).as(agent.describe()).isEqualTo(2);
+        assertThat(stderr).filteredOn(line -> line.startsWith("error: ")).hasSize(2)
+                .anyMatch(line -> line.contains("--log-level"))
+                .anyMatch(line -> line.contains("--kubeconfig: " + kubeconfig + ": not a usable kubeconfig:") && line.contains("line 2")
+                        && !line.contains("An error has occurred"));
+        assertThat(node.api.requests()).as("nothing reached the API server").isEmpty();
+    }
+
+    @Test
     void runHelpDocumentsEveryFlagWithItsDefaultAndExitsZero() {
         AgentProcess agent = node.start(List.of("run", "--help"), Map.of());
 

@@ -17,6 +17,7 @@ import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
+import io.vavr.control.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,6 +123,31 @@ public final class KubernetesAdapters {
         void close();
     }
 
+    /** The one CiliumNode watch a mode needs, as the agent's lifecycle starts and stops it. */
+    public interface NodeWatch extends AutoCloseable {
+        /** Starts watching; completes once the first list is handled. */
+        CompletionStage<Void> start();
+
+        @Override
+        void close();
+
+        /** The lifecycle's name for it. */
+        String part();
+
+        /** Logs that the first list is in, with what it found. */
+        void logListed();
+    }
+
+    /** Publish mode's watch of every CiliumNode, as a {@link NodeWatch}. */
+    public static NodeWatch nodeWatch(ClusterWatch watch) {
+        return NodeWatches.of(watch);
+    }
+
+    /** Relay mode's watch of the own CiliumNode, as a {@link NodeWatch}; its first list reports the view synced (one node). */
+    public static NodeWatch nodeWatch(AdoptionWatch watch, NodeName self, AgentEventsPort events, ClockPort clock) {
+        return NodeWatches.of(watch, self, events, clock);
+    }
+
     /**
      * Builds the client with the given timeouts and fabric8's request retries off. The left side
      * says what is wrong with the configuration (naming {@code --kubeconfig} when that is the cause).
@@ -148,6 +174,28 @@ public final class KubernetesAdapters {
         // fabric8 retries 5xx with its own un-jittered backoff and ignores Retry-After; the core owns retries.
         config.setRequestRetryBackoffLimit(0);
         return config;
+    }
+
+    /**
+     * Whether fabric8 can use this kubeconfig text (read from {@code file}); the invalid side names
+     * the file, the YAML line where there is one, and what is wrong, where fabric8 itself says only
+     * "An error has occurred.". For the configuration check, so that it is reported with every other problem.
+     */
+    public static Validation<String, Path> checkKubeconfig(Path file, String text) {
+        return Try.of(() -> Config.fromKubeconfig(text))
+                .toValidation(error -> kubeconfigProblem(file, error))
+                .map(config -> file);
+    }
+
+    /** The innermost cause says what is wrong (the YAML parser's or the model's message, with its line); fabric8's wrapper does not. */
+    private static String kubeconfigProblem(Path file, Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = Option.of(cause.getMessage()).map(text -> text.replaceAll("\\s+", " ").strip())
+                .filter(text -> !text.isEmpty()).getOrElse(cause.getClass().getSimpleName());
+        return file + ": not a usable kubeconfig: " + (message.length() > 300 ? message.substring(0, 300) + "..." : message);
     }
 
     private static Either<String, Config> fromKubeconfig(Path path) {

@@ -11,9 +11,12 @@ import static io.ipseckeyagent.bootstrap.config.RunOptions.NODE_NAME;
 import static io.ipseckeyagent.bootstrap.config.RunOptions.SECRET_PROPAGATION_BUDGET;
 import static io.vavr.API.For;
 
-import io.ipseckeyagent.domain.jitter.JitterMaximum;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
+import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.ipseckeyagent.domain.jitter.RetryBackoff;
+import io.ipseckeyagent.domain.rotation.StartMode;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -29,7 +32,8 @@ import java.time.Duration;
 final class ConfigResolver {
     private ConfigResolver() {}
 
-    static ConfigResolution resolve(List<String> args, java.util.Map<String, String> environment, ConfigFileReader files) {
+    static ConfigResolution resolve(List<String> args, java.util.Map<String, String> environment, ConfigFileReader files,
+            boolean checkKubeconfig) {
         SourceValues flags = CommandLineFlags.read(args);
         SourceValues variables = EnvironmentVariables.read(environment);
         SourceValues file = configFile(flags.get(CONFIG).orElse(variables.get(CONFIG)), files);
@@ -42,7 +46,8 @@ final class ConfigResolver {
                 .appendAll(parsed.problems())
                 .appendAll(requireNodeName(byPrecedence))
                 .appendAll(jitter.problems())
-                .appendAll(rankNeedsPublishMode(parsed));
+                .appendAll(rankNeedsPublishMode(parsed))
+                .appendAll(checkKubeconfig ? checkKubeconfig(parsed, files) : List.empty());
         List<ConfigProblem> warnings = byPrecedence.flatMap(SourceValues::warnings).appendAll(jitter.warnings());
         return new ConfigResolution(
                 problems.isEmpty() ? Validation.valid(configuration(parsed, jitter.effectiveMax())) : Validation.invalid(problems),
@@ -103,10 +108,8 @@ final class ConfigResolver {
         ValueSource windowSource = parsed.source(IPSEC_KEY_ROTATION_DURATION)
                 .getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
         // Each input that did not parse is already reported; the rule needs all of them.
-        return For(parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(KEY_FILE_POLL_INTERVAL), parsed.value(IPSEC_JITTER_MAX_DURATION),
-                        parsed.value(IPSEC_JITTER_TARGET_RATE), parsed.value(SECRET_PROPAGATION_BUDGET), parsed.value(IPSEC_JITTER_POLICY))
-                .yield((window, poll, max, rate, propagation, policy) -> jitterSettings(true, window, max, rate, poll, propagation)
-                        .forPolicy(policy)
+        return For(jitterSettings(parsed), parsed.value(IPSEC_JITTER_POLICY))
+                .yield((settings, policy) -> settings.forPolicy(policy)
                         .resolve(FLAG_TERMS)
                         .fold(noRoom -> new JitterCheck(Duration.ZERO, noRoom.map(windowSource::problem).toList(), List.empty()),
                                 effective -> new JitterCheck(effective.max(), List.empty(), effective.capped()
@@ -115,16 +118,48 @@ final class ConfigResolver {
                 .getOrElse(nothingToSay);
     }
 
-    /** The jitter settings the options describe (direct mode: nothing of Cilium's to reserve). */
-    static JitterSettings jitterSettings(boolean enabled, Duration window, JitterMaximum max, double rate, Duration poll,
-            Duration secretPropagation) {
-        return new JitterSettings(enabled, window, max, rate, JitterSettings.direct(poll, JitterSettings.DEFAULT_PUBLISH_BUDGET))
-                .withSecretPropagation(secretPropagation);
+    /**
+     * The jitter settings the options describe, the one place they are built: relay mode reserves
+     * what the cilium-agent next to it adds after the file changes (its poll, and its own jitter when
+     * {@code --relay-cilium-jitter}); publish mode has nothing of Cilium's to reserve.
+     */
+    private static Option<JitterSettings> jitterSettings(Parsed parsed) {
+        boolean relay = parsed.value(RunOptions.MODE).contains(AgentMode.RELAY);
+        return For(parsed.value(ENABLE_IPSEC_JITTER), parsed.value(IPSEC_KEY_ROTATION_DURATION), parsed.value(IPSEC_JITTER_MAX_DURATION),
+                        parsed.value(IPSEC_JITTER_TARGET_RATE), parsed.value(KEY_FILE_POLL_INTERVAL), parsed.value(SECRET_PROPAGATION_BUDGET),
+                        parsed.value(RunOptions.RELAY_CILIUM_POLL_INTERVAL), parsed.value(RunOptions.RELAY_CILIUM_JITTER))
+                .yield((enabled, window, max, rate, poll, propagation, ciliumPoll, ciliumJitter) -> {
+                    JitterSettings direct = new JitterSettings(enabled, window, max, rate,
+                            JitterSettings.direct(poll, JitterSettings.DEFAULT_PUBLISH_BUDGET)).withSecretPropagation(propagation);
+                    return relay ? direct.relay(ciliumPoll, ciliumJitter) : direct;
+                });
+    }
+
+    /** The core's settings, from values already checked: a failure here is a bug. */
+    private static AgentSettings core(Parsed parsed) {
+        return For(jitterSettings(parsed), parsed.value(IPSEC_JITTER_POLICY))
+                .yield((jitter, policy) -> AgentSettings.of(parsed.present(NODE_NAME), parsed.present(RunOptions.CLUSTER_NAME), jitter,
+                        policy, RetryBackoff.DEFAULT).toEither())
+                .getOrElseThrow(() -> new IllegalStateException("no jitter settings"))
+                .map(settings -> settings.withSettle(parsed.present(RunOptions.IPSEC_KEY_SETTLE_INTERVAL))
+                        .withStartMode(parsed.present(RunOptions.MODE) == AgentMode.RELAY ? StartMode.RELAY : StartMode.PUBLISH))
+                .getOrElseThrow(errors -> new IllegalStateException("the check let invalid jitter through: " + errors.mkString("; ")));
+    }
+
+    /** A kubeconfig that cannot be read or used is reported with every other problem, not first at start. */
+    private static List<ConfigProblem> checkKubeconfig(Parsed parsed, ConfigFileReader files) {
+        return parsed.value(RunOptions.KUBECONFIG).flatMap(path -> files.read(path)
+                        .flatMap(text -> KubernetesAdapters.checkKubeconfig(path, text).toEither())
+                        .swap().toOption())
+                .map(problem -> parsed.source(RunOptions.KUBECONFIG).getOrElse(new ValueSource.Flag(RunOptions.KUBECONFIG.name()))
+                        .problem(problem))
+                .toList();
     }
 
     private static RunConfiguration configuration(Parsed parsed, Duration effectiveJitterMax) {
         Duration rotation = parsed.present(IPSEC_KEY_ROTATION_DURATION);
         return new RunConfiguration(
+                core(parsed),
                 parsed.present(NODE_NAME),
                 parsed.present(RunOptions.CLUSTER_NAME),
                 parsed.present(RunOptions.IPSEC_KEY_FILE),
@@ -138,6 +173,7 @@ final class ConfigResolver {
                 parsed.present(KEY_FILE_POLL_INTERVAL),
                 parsed.value(RunOptions.KUBECONFIG),
                 parsed.present(RunOptions.STATE_FILE),
+                parsed.present(RunOptions.CLUSTER_VIEW_STALE_AFTER),
                 parsed.present(RunOptions.PROMETHEUS_SERVE_ADDR),
                 parsed.present(RunOptions.LOG_FORMAT),
                 parsed.present(RunOptions.LOG_LEVEL),
@@ -148,7 +184,8 @@ final class ConfigResolver {
                 parsed.present(RunOptions.DATAPATH),
                 parsed.present(RunOptions.CREATE_CILIUM_NODE),
                 parsed.present(RunOptions.MODE),
-                parsed.present(RunOptions.RELAY_KEY_FILE));
+                parsed.present(RunOptions.RELAY_KEY_FILE),
+                parsed.written());
     }
 
     /**
@@ -156,16 +193,18 @@ final class ConfigResolver {
      * parse), and the parse problems.
      * Each value was produced by its own option's parser, which is what makes the casts safe.
      */
-    private record Parsed(Map<String, Object> values, Map<String, ValueSource> written, List<ConfigProblem> problems) {
-        static final Parsed NONE = new Parsed(LinkedHashMap.empty(), LinkedHashMap.empty(), List.empty());
+    private record Parsed(Map<String, Object> values, Map<String, ValueSource> sources, Map<String, String> written,
+            List<ConfigProblem> problems) {
+        static final Parsed NONE = new Parsed(LinkedHashMap.empty(), LinkedHashMap.empty(), LinkedHashMap.empty(), List.empty());
 
         Parsed parse(OptionSpec<?> spec, Option<RawValue> raw) {
             return raw.map(value -> {
-                Map<String, ValueSource> writtenNow =
-                        value.source() instanceof ValueSource.Default ? written : written.put(spec.name(), value.source());
+                Map<String, ValueSource> sourcesNow =
+                        value.source() instanceof ValueSource.Default ? sources : sources.put(spec.name(), value.source());
                 return spec.parse(value.text()).fold(
-                        message -> new Parsed(values, writtenNow, problems.append(value.source().problem(message))),
-                        typed -> new Parsed(values.put(spec.name(), typed), writtenNow, problems));
+                        message -> new Parsed(values, sourcesNow, written, problems.append(value.source().problem(message))),
+                        typed -> new Parsed(values.put(spec.name(), typed), sourcesNow, written.put(spec.name(), spec.canonical(value.text())),
+                                problems));
             }).getOrElse(this);
         }
 
@@ -176,7 +215,7 @@ final class ConfigResolver {
 
         /** Where a value was written, if it was (not a default). */
         Option<ValueSource> source(OptionSpec<?> spec) {
-            return written.get(spec.name());
+            return sources.get(spec.name());
         }
 
         /** A value that has a default or was checked as required; its absence is a bug. */

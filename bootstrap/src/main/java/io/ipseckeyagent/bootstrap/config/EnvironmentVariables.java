@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.pluginhost.DidYouMean;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -109,6 +110,15 @@ public record OptionSpec<T>(
     /** Parses a written value; an empty text is an error unless the option allows it. */
     public Either<String, T> parse(String text) {
         return text.isEmpty() && !allowsEmpty ? Either.left("empty value") : parser.apply(text);
+    }
+
+    /** A valid text as every source writes it alike: durations in the one Go form, booleans as true or false. */
+    String canonical(String text) {
+        return switch (kind) {
+            case BOOLEAN -> ValueParsers.bool(text).map(String::valueOf).getOrElse(text);
+            case DURATION -> GoDuration.parse(text).map(GoDuration::format).getOrElse(text);
+            case TEXT -> text;
+        };
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.adapters.observability.ListenAddress;
+import io.ipseckeyagent.pluginhost.DidYouMean;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
@@ -11,6 +13,8 @@ import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.rotation.RotationRules;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -130,12 +134,32 @@ public final class RunOptions {
                     "Relay mode: the key file cilium-agent reads, written atomically as canonical key-file text.")
             .withDefault(FileSystemAdapters.DEFAULT_RELAY_KEY_FILE.toString());
 
+    public static final OptionSpec<Duration> IPSEC_KEY_SETTLE_INTERVAL = OptionSpec.of("ipsec-key-settle-interval", "DURATION", DURATION,
+                    ValueParsers::nonNegativeDuration, "How long the key file must be quiet before it is loaded, so that a burst of"
+                            + " Secret updates is one load and one publish of the final content; 0 loads at once.")
+            .withDefault(GoDuration.format(RotationRules.DEFAULT_SETTLE));
+
+    public static final OptionSpec<Duration> CLUSTER_VIEW_STALE_AFTER = OptionSpec.of("cluster-view-stale-after", "DURATION", DURATION,
+                    ValueParsers::positiveDuration, "Publish mode: /healthz reports the CiliumNode view stale after this long without"
+                            + " a successful list or watch.")
+            .withDefault(GoDuration.format(KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER));
+
+    public static final OptionSpec<Boolean> RELAY_CILIUM_JITTER = OptionSpec.of("relay-cilium-jitter", "BOOL", BOOLEAN, ValueParsers::bool,
+                    "Relay mode: the cilium-agent next to this agent waits its own jitter (up to the rotation duration / 10,"
+                            + " Cilium releases since 2026) after the file changes; the cap reserves it. false for older releases.")
+            .withDefault("true");
+
+    public static final OptionSpec<Duration> RELAY_CILIUM_POLL_INTERVAL = OptionSpec.of("relay-cilium-poll-interval", "DURATION", DURATION,
+                    ValueParsers::nonNegativeDuration, "Relay mode: how often cilium-agent checks the relayed file; the cap reserves it.")
+            .withDefault(GoDuration.format(JitterSettings.DEFAULT_CILIUM_POLL_INTERVAL));
+
     /** Every option, in the order {@code --help} lists them. */
     public static final List<OptionSpec<?>> ALL = List.of(
             NODE_NAME, CLUSTER_NAME, IPSEC_KEY_FILE, IPSEC_KEY_ROTATION_DURATION, ENABLE_IPSEC_JITTER,
-            IPSEC_JITTER_MAX_DURATION, IPSEC_JITTER_TARGET_RATE, SECRET_PROPAGATION_BUDGET, IPSEC_JITTER_POLICY, KEY_FILE_POLL_INTERVAL, KUBECONFIG, STATE_FILE,
+            IPSEC_JITTER_MAX_DURATION, IPSEC_JITTER_TARGET_RATE, SECRET_PROPAGATION_BUDGET, IPSEC_JITTER_POLICY, IPSEC_KEY_SETTLE_INTERVAL,
+            KEY_FILE_POLL_INTERVAL, KUBECONFIG, STATE_FILE, CLUSTER_VIEW_STALE_AFTER,
             PROMETHEUS_SERVE_ADDR, LOG_FORMAT, LOG_LEVEL, CONFIG, PLUGIN_DIR, KEY_SOURCE, PUBLISHER, DATAPATH,
-            CREATE_CILIUM_NODE, MODE, RELAY_KEY_FILE);
+            CREATE_CILIUM_NODE, MODE, RELAY_KEY_FILE, RELAY_CILIUM_JITTER, RELAY_CILIUM_POLL_INTERVAL);
 
     private RunOptions() {}
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.time.GoDuration;

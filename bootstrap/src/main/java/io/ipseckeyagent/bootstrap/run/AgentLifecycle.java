@@ -3,14 +3,14 @@ package io.ipseckeyagent.bootstrap.run;
 import com.google.inject.Injector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.application.service.RotationService;
-import io.ipseckeyagent.bootstrap.config.ListenAddress;
+import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
-import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
+import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
-import io.ipseckeyagent.bootstrap.wiring.CiliumNodeWatch;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.vavr.collection.List;
@@ -48,7 +48,7 @@ public final class AgentLifecycle {
     private final ObservabilityAdapters observability;
     private final OwnedScheduler scheduler;
     private final KubernetesClient client;
-    private final CiliumNodeWatch clusterWatch;
+    private final NodeWatch clusterWatch;
     private final KeySourcePlugin keySource;
     private final AgentPluginContext pluginContext;
     private final RotationService core;
@@ -66,7 +66,7 @@ public final class AgentLifecycle {
         this.observability = injector.getInstance(ObservabilityAdapters.class);
         this.scheduler = injector.getInstance(OwnedScheduler.class);
         this.client = injector.getInstance(KubernetesClient.class);
-        this.clusterWatch = injector.getInstance(CiliumNodeWatch.class);
+        this.clusterWatch = injector.getInstance(NodeWatch.class);
         this.keySource = injector.getInstance(ChosenPlugins.class).keySource();
         this.pluginContext = injector.getInstance(AgentPluginContext.class);
         this.core = injector.getInstance(RotationService.class);
@@ -157,9 +157,7 @@ public final class AgentLifecycle {
     }
 
     private ObservabilityAdapters.Server serve(ListenAddress address) {
-        InetSocketAddress socket = address.allInterfaces()
-                ? new InetSocketAddress(address.port())
-                : new InetSocketAddress(address.host(), address.port());
+        InetSocketAddress socket = address.socket();
         if (socket.isUnresolved()) {
             throw StartupFailure.invalidConfiguration(RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + address
                     + ": cannot resolve " + address.host());
@@ -179,7 +177,7 @@ public final class AgentLifecycle {
         }
         try {
             clusterWatch.start().toCompletableFuture().get(CLUSTER_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            clusterWatch.logListed(log);
+            clusterWatch.logListed();
         } catch (TimeoutException | ExecutionException e) {
             log.atWarn().setMessage("No CiliumNode list from the API server yet; starting anyway, the watch keeps trying")
                     .addKeyValue("waited", CLUSTER_LIST_WAIT.toMillis() + "ms").log();

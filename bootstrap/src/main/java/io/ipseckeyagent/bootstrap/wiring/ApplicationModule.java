@@ -18,14 +18,8 @@ import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.application.service.AgentSettings;
-import io.ipseckeyagent.bootstrap.config.AgentMode;
-import io.ipseckeyagent.domain.rotation.StartMode;
-import java.time.Duration;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.domain.jitter.JitterSettings;
-import io.ipseckeyagent.domain.jitter.RetryBackoff;
-import io.vavr.control.Option;
 
 /**
  * The core: its settings, mapped from the configuration, and the one {@link RotationService} that
@@ -43,26 +37,11 @@ public final class ApplicationModule extends AbstractModule {
         bind(ObserveOwnNodeUseCase.class).to(RotationService.class);
     }
 
-    /** The configuration already checked the jitter with the same rule, so a failure here is a bug. */
-    private static final Duration CILIUM_KEY_POLL_INTERVAL = Duration.ofSeconds(5);
-
+    /** Resolved and checked with the configuration, relay mode's reserve included. */
     @Provides
     @Singleton
     AgentSettings settings(RunConfiguration configuration) {
-        JitterSettings jitter = new JitterSettings(configuration.enableIpsecJitter(), configuration.ipsecKeyRotationDuration(),
-                configuration.ipsecJitterMaxDuration(), configuration.ipsecJitterTargetRate(),
-                JitterSettings.direct(configuration.keyFilePollInterval(), JitterSettings.DEFAULT_PUBLISH_BUDGET))
-                .withSecretPropagation(configuration.secretPropagationBudget());
-        boolean relay = configuration.mode() == AgentMode.RELAY;
-        // Relay mode: cilium-agent polls the relayed file (5 s) and, in releases since 2026, adds its own
-        // jitter (keyRotationDuration / 10); the cap reserves both, assuming the newer release.
-        JitterSettings effective = relay ? jitter.relay(CILIUM_KEY_POLL_INTERVAL, true) : jitter;
-        return AgentSettings.of(configuration.nodeName(), configuration.clusterName(), effective,
-                        configuration.ipsecJitterPolicy(), RetryBackoff.DEFAULT)
-                .map(settings -> relay ? settings.withStartMode(StartMode.RELAY) : settings)
-                .toEither()
-                .getOrElseThrow(errors -> new IllegalStateException("the configuration let invalid jitter through: "
-                        + errors.mkString("; ")));
+        return configuration.core();
     }
 
     @Provides

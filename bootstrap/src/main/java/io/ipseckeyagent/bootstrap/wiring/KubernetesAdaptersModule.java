@@ -9,6 +9,7 @@ import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.AdoptionWatch;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClientSettings;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
 import io.ipseckeyagent.application.port.in.ObserveOwnNodeUseCase;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
@@ -76,13 +77,13 @@ public final class KubernetesAdaptersModule extends AbstractModule {
             Consumer<Option<Spi>> ownNodeKey = AgentComposition.ownNodeOf(ownNode::get)::ownNodeKeyObserved;
             return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName(),
                     new KubernetesAdapters.ViewReporting(ownNodeKey, events, clock, scheduler,
-                            KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER));
+                            configuration.clusterViewStaleAfter()));
         }
 
         @Provides
         @Singleton
-        CiliumNodeWatch watch(ClusterWatch watch) {
-            return CiliumNodeWatch.of(watch);
+        NodeWatch watch(ClusterWatch watch) {
+            return KubernetesAdapters.nodeWatch(watch);
         }
 
         @Provides
@@ -102,8 +103,8 @@ public final class KubernetesAdaptersModule extends AbstractModule {
 
         @Provides
         @Singleton
-        CiliumNodeWatch watch(AdoptionWatch watch, RunConfiguration configuration, AgentEventsPort events, ClockPort clock) {
-            return CiliumNodeWatch.of(watch, configuration.nodeName(), events, clock);
+        NodeWatch watch(AdoptionWatch watch, RunConfiguration configuration, AgentEventsPort events, ClockPort clock) {
+            return KubernetesAdapters.nodeWatch(watch, configuration.nodeName(), events, clock);
         }
 
         /** The count the {@code auto} jitter maximum needs: one {@code limit=1} list per question, no cache. */

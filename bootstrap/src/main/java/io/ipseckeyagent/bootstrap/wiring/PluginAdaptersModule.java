@@ -8,9 +8,10 @@ import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
-import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
-import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
-import io.ipseckeyagent.bootstrap.plugins.PluginJars;
+import io.ipseckeyagent.bootstrap.config.RunOptions;
+import io.ipseckeyagent.pluginhost.ChosenPlugins;
+import io.ipseckeyagent.pluginhost.PluginCatalog;
+import io.ipseckeyagent.pluginhost.PluginJars;
 import io.vavr.control.Try;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -28,8 +29,9 @@ public final class PluginAdaptersModule extends AbstractModule {
     @Singleton
     PluginCatalog catalog(RunConfiguration configuration) {
         return PluginJars.classLoaders(configuration.pluginDir(), PluginAdaptersModule.class.getClassLoader())
-                .mapLeft(StartupFailure::invalidConfiguration)
-                .flatMap(loaders -> PluginCatalog.discover(loaders).toEither().mapLeft(StartupFailure::invalidConfiguration))
+                .mapLeft(problem -> StartupFailure.invalidConfiguration(RunOptions.PLUGIN_DIR.flag() + " " + problem))
+                .flatMap(loaders -> PluginCatalog.discover(loaders, RunOptions.KEY_SOURCE.flag(), RunOptions.PUBLISHER.flag(),
+                        RunOptions.DATAPATH.flag()).toEither().mapLeft(StartupFailure::invalidConfiguration))
                 .getOrElseThrow(failure -> failure);
     }
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.adapters.observability.ListenAddress;
 import static io.ipseckeyagent.bootstrap.config.Resolving.resolve;
 import static io.ipseckeyagent.bootstrap.config.Resolving.valid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,7 @@ import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.key.NodeName;
+import io.ipseckeyagent.domain.rotation.StartMode;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,12 +142,21 @@ class PrecedenceTest {
     void everyDefaultAsDocumented() {
         RunConfiguration configuration = valid(resolve("--node-name=node-a"));
 
-        assertThat(configuration).isEqualTo(new RunConfiguration(
+        assertThat(List.of(configuration.nodeName(), configuration.clusterName(), configuration.ipsecKeyFile(),
+                configuration.ipsecKeyRotationDuration(), configuration.enableIpsecJitter(), configuration.ipsecJitterMaxDuration(),
+                configuration.ipsecJitterTargetRate(), configuration.secretPropagationBudget(), configuration.effectiveJitterMax(),
+                configuration.ipsecJitterPolicy(), configuration.keyFilePollInterval(), configuration.kubeconfig(), configuration.stateFile(),
+                configuration.clusterViewStaleAfter(), configuration.prometheusServeAddr(), configuration.logFormat(), configuration.logLevel(),
+                configuration.configFile(), configuration.pluginDir(), configuration.keySource(), configuration.publisher(),
+                configuration.datapath(), configuration.createCiliumNode(), configuration.mode(), configuration.relayKeyFile(),
+                configuration.core().settle(), configuration.core().startMode())).containsExactly(
                 NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
                 new JitterMaximum.Auto(), 20.0, Duration.ofMinutes(1), Duration.ofSeconds(205), JitterPolicy.uniform(),
                 Duration.ofSeconds(5),
-                Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Option.of(new ListenAddress("", 9966)),
+                Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Duration.ofMinutes(2), Option.of(new ListenAddress("", 9966)),
                 LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false,
-                AgentMode.PUBLISH, Path.of("/var/lib/ipsec-key-agent/keys")));
+                AgentMode.PUBLISH, Path.of("/var/lib/ipsec-key-agent/keys"), Duration.ofSeconds(1), StartMode.PUBLISH);
+        assertThat(configuration.setting("relay-cilium-jitter")).contains("true");
+        assertThat(configuration.setting("relay-cilium-poll-interval")).contains("5s");
     }
 }

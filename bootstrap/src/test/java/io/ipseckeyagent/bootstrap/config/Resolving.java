@@ -14,7 +14,7 @@ final class Resolving {
         ConfigFileReader reader = path -> files.containsKey(path.toString())
                 ? Either.right(files.get(path.toString()))
                 : Either.left("cannot read " + path + ": no such file");
-        return RunConfiguration.resolve(List.of(args), environment, reader);
+        return RunConfiguration.resolve(List.of(args), environment, reader, false);
     }
 
     static ConfigResolution resolve(String... args) {

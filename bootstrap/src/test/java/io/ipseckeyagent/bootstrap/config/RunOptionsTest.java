@@ -35,9 +35,9 @@ class RunOptionsTest {
     void theIssuesTableAndThePluginFlagsAreAllThere() {
         assertThat(RunOptions.ALL.map(OptionSpec::name)).containsExactly(
                 "node-name", "cluster-name", "ipsec-key-file", "ipsec-key-rotation-duration", "enable-ipsec-jitter",
-                "ipsec-jitter-max-duration", "ipsec-jitter-target-rate", "secret-propagation-budget", "ipsec-jitter-policy", "key-file-poll-interval", "kubeconfig", "state-file",
-                "prometheus-serve-addr", "log-format", "log-level", "config", "plugin-dir", "key-source", "publisher",
-                "datapath", "create-cilium-node", "mode", "relay-key-file");
+                "ipsec-jitter-max-duration", "ipsec-jitter-target-rate", "secret-propagation-budget", "ipsec-jitter-policy", "ipsec-key-settle-interval",
+                "key-file-poll-interval", "kubeconfig", "state-file", "cluster-view-stale-after", "prometheus-serve-addr", "log-format", "log-level", "config", "plugin-dir", "key-source", "publisher",
+                "datapath", "create-cilium-node", "mode", "relay-key-file", "relay-cilium-jitter", "relay-cilium-poll-interval");
     }
 
     @Test

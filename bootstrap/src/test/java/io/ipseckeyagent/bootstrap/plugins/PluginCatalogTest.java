@@ -1,5 +1,8 @@
 package io.ipseckeyagent.bootstrap.plugins;
 
+import io.ipseckeyagent.pluginhost.ChosenPlugins;
+import io.ipseckeyagent.pluginhost.PluginCatalog;
+import io.ipseckeyagent.pluginhost.PluginJars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +98,7 @@ class PluginCatalogTest {
     void aPluginBuiltForAnotherPluginApiIsAProblemNamingIt() throws IOException {
         TestPlugins.jarListing(temp.resolve("plugins"), "old.jar", TestPlugins.OldApi.class.getName());
 
-        Validation<Seq<String>, PluginCatalog> catalog = PluginCatalog.discover(loader(Option.some(temp.resolve("plugins"))));
+        Validation<Seq<String>, PluginCatalog> catalog = discovering(loader(Option.some(temp.resolve("plugins"))));
 
         assertThat(catalog.getError()).singleElement().asString()
                 .startsWith("the key source plugin \"old-api\" is built for plugin API 1, this agent offers plugin API "
@@ -108,33 +111,37 @@ class PluginCatalogTest {
     void twoPluginsOfOneKindWithTheSameNameAreAnError() throws IOException {
         TestPlugins.jarListing(temp.resolve("plugins"), "impostor.jar", TestPlugins.AnotherFile.class.getName());
 
-        Validation<Seq<String>, PluginCatalog> catalog = PluginCatalog.discover(loader(Option.some(temp.resolve("plugins"))));
+        Validation<Seq<String>, PluginCatalog> catalog = discovering(loader(Option.some(temp.resolve("plugins"))));
 
         assertThat(catalog.getError()).singleElement().asString()
                 .startsWith("two key source plugins are named \"file\": " + FileKeySourcePlugin.class.getName())
                 .contains(" and " + TestPlugins.AnotherFile.class.getName())
-                .endsWith("; remove one from the class path or --plugin-dir");
+                .endsWith("; remove one from the class path or the plugin directory");
     }
 
     @Test
     void aPluginThatCannotBeLoadedIsAProblemNotACrash() throws IOException {
         TestPlugins.jarListing(temp.resolve("plugins"), "broken.jar", "com.example.Missing");
 
-        Validation<Seq<String>, PluginCatalog> catalog = PluginCatalog.discover(loader(Option.some(temp.resolve("plugins"))));
+        Validation<Seq<String>, PluginCatalog> catalog = discovering(loader(Option.some(temp.resolve("plugins"))));
 
         assertThat(catalog.getError()).singleElement().asString()
                 .startsWith("cannot load a key source plugin: ").contains("com.example.Missing");
     }
 
     @Test
-    void aPluginDirectoryThatIsNotOneIsAProblemNamingTheFlag() {
+    void aPluginDirectoryThatIsNotOneIsAProblemNamingIt() {
         assertThat(PluginJars.classLoaders(Option.some(temp.resolve("absent")), AGENT).getLeft())
-                .isEqualTo("--plugin-dir " + temp.resolve("absent") + ": not a directory");
+                .isEqualTo(temp.resolve("absent") + ": not a directory");
         assertThat(PluginJars.classLoaders(Option.none(), AGENT).get()).containsExactly(AGENT);
     }
 
+    private static Validation<Seq<String>, PluginCatalog> discovering(Seq<ClassLoader> loaders) {
+        return PluginCatalog.discover(loaders, RunOptions.KEY_SOURCE.flag(), RunOptions.PUBLISHER.flag(), RunOptions.DATAPATH.flag());
+    }
+
     private PluginCatalog discover(Option<Path> pluginDir) {
-        return PluginCatalog.discover(loader(pluginDir)).toEither().getOrElseThrow(problems -> new AssertionError(problems.mkString("; ")));
+        return discovering(loader(pluginDir)).toEither().getOrElseThrow(problems -> new AssertionError(problems.mkString("; ")));
     }
 
     private static Seq<ClassLoader> loader(Option<Path> pluginDir) {

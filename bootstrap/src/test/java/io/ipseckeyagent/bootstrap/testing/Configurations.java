@@ -10,7 +10,7 @@ public final class Configurations {
     private Configurations() {}
 
     public static RunConfiguration fromFlags(String... flags) {
-        return RunConfiguration.resolve(List.of(flags), Map.of(), ConfigFileReader.fromFileSystem()).configuration().fold(
+        return RunConfiguration.resolve(List.of(flags), Map.of(), ConfigFileReader.fromFileSystem(), false).configuration().fold(
                 problems -> {
                     throw new AssertionError("invalid test configuration: " + problems.mkString("; "));
                 },

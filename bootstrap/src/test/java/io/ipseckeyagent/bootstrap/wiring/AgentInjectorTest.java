@@ -14,6 +14,7 @@ import com.google.inject.spi.ProviderInstanceBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.AdoptionWatch;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
 import io.ipseckeyagent.application.port.out.ClusterSizePort;
 import io.ipseckeyagent.bootstrap.config.AgentMode;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
@@ -34,8 +35,8 @@ import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
-import io.ipseckeyagent.bootstrap.plugins.ChosenPlugins;
-import io.ipseckeyagent.bootstrap.plugins.PluginCatalog;
+import io.ipseckeyagent.pluginhost.ChosenPlugins;
+import io.ipseckeyagent.pluginhost.PluginCatalog;
 import io.ipseckeyagent.bootstrap.plugins.TestPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
 import io.ipseckeyagent.bootstrap.testing.Configurations;
@@ -119,9 +120,9 @@ class AgentInjectorTest {
                 .containsExactlyInAnyOrder(OwnedScheduler.class, SchedulerPort.class, ClockPort.class, RandomSourcePort.class);
         assertThat(provided(new ObservabilityModule())).containsExactlyInAnyOrder(ObservabilityAdapters.class, AgentEventsPort.class);
         assertThat(provided(new KubernetesAdaptersModule(AgentMode.PUBLISH))).containsExactlyInAnyOrder(KubernetesClient.class,
-                ClusterWatch.class, ClusterViewPort.class, CiliumNodeWatch.class, AgentPluginContext.class);
+                ClusterWatch.class, ClusterViewPort.class, NodeWatch.class, AgentPluginContext.class);
         assertThat(provided(new KubernetesAdaptersModule(AgentMode.RELAY))).containsExactlyInAnyOrder(KubernetesClient.class,
-                AdoptionWatch.class, ClusterSizePort.class, ClusterViewPort.class, CiliumNodeWatch.class, AgentPluginContext.class);
+                AdoptionWatch.class, ClusterSizePort.class, ClusterViewPort.class, NodeWatch.class, AgentPluginContext.class);
         assertThat(provided(new PluginAdaptersModule())).containsExactlyInAnyOrder(PluginCatalog.class, ChosenPlugins.class,
                 KeyFileSourcePort.class, NodeKeyPublisherPort.class, DatapathPort.class);
         assertThat(provided(new ApplicationModule())).containsExactlyInAnyOrder(AgentSettings.class, RotationService.class,

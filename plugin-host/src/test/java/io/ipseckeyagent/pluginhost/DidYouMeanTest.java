@@ -1,4 +1,4 @@
-package io.ipseckeyagent.bootstrap.config;
+package io.ipseckeyagent.pluginhost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DidYouMeanTest {
-    private static final List<String> NAMES = RunOptions.ALL.map(OptionSpec::name);
+    /** Some of the agent's flag names. */
+    private static final List<String> NAMES = List.of("node-name", "cluster-name", "ipsec-key-file", "ipsec-key-rotation-duration",
+            "enable-ipsec-jitter", "ipsec-jitter-max-duration", "ipsec-jitter-policy", "key-file-poll-interval", "kubeconfig",
+            "state-file", "log-format", "log-level", "config", "plugin-dir");
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """

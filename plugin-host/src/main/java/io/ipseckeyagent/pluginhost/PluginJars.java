@@ -1,6 +1,5 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.pluginhost;
 
-import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -27,7 +26,7 @@ public final class PluginJars {
     /**
      * {@code agent} first, then a loader per plugin in {@code pluginDir} (in name order): each
      * {@code *.jar} file is a plugin, and so is each directory of {@code *.jar} files (a plugin with
-     * its libraries). The left side names the flag. The loaders stay open for the life of the process.
+     * its libraries). The left side names the directory. The loaders stay open for the life of the process.
      */
     public static Either<String, List<ClassLoader>> classLoaders(Option<Path> pluginDir, ClassLoader agent) {
         return pluginDir.fold(() -> Either.<String, List<List<Path>>>right(List.empty()), PluginJars::plugins)
@@ -44,12 +43,12 @@ public final class PluginJars {
 
     private static Either<String, List<Path>> list(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return Either.left(RunOptions.PLUGIN_DIR.flag() + " " + dir + ": not a directory");
+            return Either.left(dir + ": not a directory");
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return Either.right(List.ofAll(entries.sorted().toList()));
         } catch (IOException e) {
-            return Either.left(RunOptions.PLUGIN_DIR.flag() + " " + dir + ": cannot list: " + e.getMessage());
+            return Either.left(dir + ": cannot list: " + e.getMessage());
         }
     }
 

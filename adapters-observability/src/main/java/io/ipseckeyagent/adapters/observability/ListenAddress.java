@@ -1,13 +1,15 @@
-package io.ipseckeyagent.bootstrap.config;
+package io.ipseckeyagent.adapters.observability;
 
 import io.vavr.control.Either;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
  * A TCP address to listen on, as Go's {@code net.Listen} takes it: {@code :9966} (every interface),
  * {@code 0.0.0.0:9966}, {@code 127.0.0.1:0} (any free port), {@code [::1]:9966}, {@code localhost:9966}.
+ * Where {@link ObservabilityAdapters#serve} listens.
  *
  * @param host empty for every interface; an IPv6 literal without brackets
  */
@@ -27,6 +29,11 @@ public record ListenAddress(String host, int port) {
     /** True when the address names no host: listen on every interface. */
     public boolean allInterfaces() {
         return host.isEmpty();
+    }
+
+    /** The socket to bind; unresolved when the host name does not resolve. */
+    public InetSocketAddress socket() {
+        return allInterfaces() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     /** Parses {@code host:port}; the left side says what is wrong. */

@@ -1,7 +1,5 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.pluginhost;
 
-import io.ipseckeyagent.bootstrap.config.DidYouMean;
-import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.ipseckeyagent.plugin.AgentPlugin;
 import io.ipseckeyagent.plugin.DatapathPlugin;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
@@ -35,12 +33,14 @@ public final class PluginCatalog {
 
     /**
      * Loads every plugin of {@code loaders} (see {@link PluginJars}); plugins that fail to load, are
-     * built for another plugin API, or take a name twice are problems.
+     * built for another plugin API, or take a name twice are problems. The flags name where each
+     * kind is chosen, for the problems of {@link #choose}.
      */
-    public static Validation<Seq<String>, PluginCatalog> discover(Seq<ClassLoader> loaders) {
-        Kind<KeySourcePlugin> keySources = Kind.load("key source", RunOptions.KEY_SOURCE.flag(), KeySourcePlugin.class, loaders);
-        Kind<PublisherPlugin> publishers = Kind.load("publisher", RunOptions.PUBLISHER.flag(), PublisherPlugin.class, loaders);
-        Kind<DatapathPlugin> datapaths = Kind.load("datapath", RunOptions.DATAPATH.flag(), DatapathPlugin.class, loaders);
+    public static Validation<Seq<String>, PluginCatalog> discover(Seq<ClassLoader> loaders, String keySourceFlag,
+            String publisherFlag, String datapathFlag) {
+        Kind<KeySourcePlugin> keySources = Kind.load("key source", keySourceFlag, KeySourcePlugin.class, loaders);
+        Kind<PublisherPlugin> publishers = Kind.load("publisher", publisherFlag, PublisherPlugin.class, loaders);
+        Kind<DatapathPlugin> datapaths = Kind.load("datapath", datapathFlag, DatapathPlugin.class, loaders);
         Seq<String> problems = keySources.problems.appendAll(publishers.problems).appendAll(datapaths.problems);
         return problems.isEmpty()
                 ? Validation.valid(new PluginCatalog(keySources, publishers, datapaths))
@@ -91,7 +91,7 @@ public final class PluginCatalog {
             return byName.get(name).fold(
                     () -> new Kind<>(noun, flag, byName.put(name, plugin), problems),
                     taken -> withProblem("two " + noun + " plugins are named \"" + name + "\": " + origin(taken)
-                            + " and " + origin(plugin) + "; remove one from the class path or " + RunOptions.PLUGIN_DIR.flag()));
+                            + " and " + origin(plugin) + "; remove one from the class path or the plugin directory"));
         }
 
         Kind<P> withProblem(String problem) {

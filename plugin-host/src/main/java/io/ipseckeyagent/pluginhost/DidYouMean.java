@@ -1,4 +1,4 @@
-package io.ipseckeyagent.bootstrap.config;
+package io.ipseckeyagent.pluginhost;
 
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;

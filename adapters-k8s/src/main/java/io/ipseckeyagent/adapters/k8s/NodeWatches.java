@@ -1,33 +1,24 @@
-package io.ipseckeyagent.bootstrap.wiring;
+package io.ipseckeyagent.adapters.k8s;
 
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.AdoptionWatch;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.ClusterWatch;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.domain.key.NodeName;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/**
- * The one CiliumNode watch the mode needs, as the lifecycle starts and stops it: every CiliumNode
- * in publish mode (the cluster view and "Node updated"), only the own one in relay mode.
- */
-public interface CiliumNodeWatch extends AutoCloseable {
-    /** Starts watching; completes once the first list is handled. */
-    CompletionStage<Void> start();
+/** The two CiliumNode watches as one {@link NodeWatch}: every node (publish mode) or the own one (relay mode). */
+final class NodeWatches {
+    private static final Logger log = LoggerFactory.getLogger(NodeWatches.class);
 
-    @Override
-    void close();
+    private NodeWatches() {}
 
-    /** The lifecycle's name for it. */
-    String part();
-
-    /** Logs that the first list is in, with what it found. */
-    void logListed(Logger log);
-
-    static CiliumNodeWatch of(ClusterWatch watch) {
-        return new CiliumNodeWatch() {
+    static NodeWatch of(ClusterWatch watch) {
+        return new NodeWatch() {
             @Override
             public CompletionStage<Void> start() {
                 return watch.start();
@@ -44,15 +35,15 @@ public interface CiliumNodeWatch extends AutoCloseable {
             }
 
             @Override
-            public void logListed(Logger log) {
+            public void logListed() {
                 log.atInfo().setMessage("Watching CiliumNodes").addKeyValue("knownNodes", watch.knownNodes().size()).log();
             }
         };
     }
 
-    /** Relay mode; its first list is the API server's first answer, which ends health's "starting". */
-    static CiliumNodeWatch of(AdoptionWatch watch, NodeName self, AgentEventsPort events, ClockPort clock) {
-        return new CiliumNodeWatch() {
+    /** Its first list is the API server's first answer, which ends health's "starting". */
+    static NodeWatch of(AdoptionWatch watch, NodeName self, AgentEventsPort events, ClockPort clock) {
+        return new NodeWatch() {
             @Override
             public CompletionStage<Void> start() {
                 return watch.start().thenRun(() -> events.emit(new AgentEvent.ClusterViewSynced(clock.now(), 1)));
@@ -69,7 +60,7 @@ public interface CiliumNodeWatch extends AutoCloseable {
             }
 
             @Override
-            public void logListed(Logger log) {
+            public void logListed() {
                 log.atInfo().setMessage("Watching own CiliumNode only (relay mode)").addKeyValue("nodeName", self.value())
                         .addKeyValue("spi", watch.publishedKey().map(spi -> spi.value()).getOrElse(0)).log();
             }

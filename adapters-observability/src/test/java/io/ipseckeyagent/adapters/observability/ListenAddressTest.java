@@ -1,4 +1,4 @@
-package io.ipseckeyagent.bootstrap.config;
+package io.ipseckeyagent.adapters.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

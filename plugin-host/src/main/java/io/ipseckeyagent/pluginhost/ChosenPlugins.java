@@ -1,4 +1,4 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.pluginhost;
 
 import io.ipseckeyagent.plugin.DatapathPlugin;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
