@@ -208,6 +208,21 @@ class ConvergeIT {
         node.awaitAnswer("/healthz", answer -> answer.status() == 200);
     }
 
+    @Test
+    void aViewWithNoSuccessfulListOrWatchBeyondTheBoundMakesHealthSaySo() {
+        AgentProcess agent = run("--ipsec-jitter-max-duration=3s", "--cluster-view-stale-after=3s");
+        Startup.awaitSettled(agent, node, 3);
+
+        node.api.stop(); // no list and no watch can succeed now
+        assertThat(node.awaitAnswer("/healthz", answer -> answer.status() == 503
+                && answer.body().contains("cluster view stale")).body())
+                .contains("no successful list or watch");
+        agent.awaitLogged("CiliumNode view stale", record -> true, Duration.ofSeconds(5));
+
+        node.api.startAgain();
+        node.awaitAnswer("/healthz", answer -> answer.status() == 200);
+    }
+
     private static Duration duration(JsonNode record, String field) {
         return GoDuration.parse(record.path(field).asString()).getOrElseThrow(message -> new IllegalArgumentException(message));
     }
