@@ -2,7 +2,7 @@
 # Reruns every command whose figures docs/ quotes and writes their output, verbatim, to
 # docs/reports/generated/<name>.txt, each headed by the command, the machine and the time. A command
 # given --out-dir "$OUT" also writes its charts there: <name>.png and <name>-<run>.csv (the command
-# names them after the nodes, so <name> must be simulate-N or demo-N; record checks the PNG is there).
+# names them after the nodes, so <name> must be simulate-N, demo-N or demo-relay-N; record checks the PNG is there).
 # The docs quote and embed these files; a figure no file here prints does not belong in docs/.
 # GeneratedFiguresTest (architecture-tests) fails when a page links a file this script does not write:
 # name each output with `record NAME ...`, literally or from a `for VAR in ...; do` loop variable.
@@ -119,4 +119,5 @@ fi
 
 if want demo; then
   record demo-30 "$JAVA" -jar "$SIM" demo --nodes 30 --out-dir "$OUT"
+  record demo-relay-30 "$JAVA" -jar "$SIM" demo --mode relay --nodes 30 --out-dir "$OUT"
 fi
