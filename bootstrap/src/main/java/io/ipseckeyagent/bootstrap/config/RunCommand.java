@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,17 @@ public final class RunCommand implements Callable<Integer> {
 
     private CommandSpec spec;
 
+    /** The options as picocli models them, for the help. */
+    private static final CommandSpec FLAGS = CommandLineFlags.model();
+
+    private static final String[] FOOTER = {"",
+        "Each option can also be set in the environment as " + OptionSpec.ENVIRONMENT_PREFIX + " and the flag in upper snake case, or in"
+                + " the --config YAML file under the flag's name (ipsec-key-rotation-duration: 5m). Precedence: flag, environment, file,"
+                + " default. An empty environment variable counts as unset, except where empty has a meaning (--prometheus-serve-addr)."
+                + " Boolean flags: --flag, --flag=true, --flag=false.",
+        "Durations: Go style (30s, 2m30s, 1h30m, 250ms) or ISO-8601 (PT30S).",
+        "Exit code 2: the configuration is invalid; every problem is listed."};
+
     private final RunLauncher launcher;
     private final Map<String, String> environment;
     private final ConfigFileReader files;
@@ -55,7 +68,10 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     void useSpec(CommandSpec injected) {
         this.spec = injected;
-        RunHelp.install(injected);
+        var sections = new java.util.LinkedHashMap<>(injected.usageMessage().sectionMap());
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> new CommandLine.Help(FLAGS, help.colorScheme()).optionList());
+        sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> help.commandSpec().qualifiedName() + " [--OPTION[=VALUE]]...\n");
+        injected.usageMessage().sectionMap(sections).footer(FOOTER);
     }
 
     @Override
