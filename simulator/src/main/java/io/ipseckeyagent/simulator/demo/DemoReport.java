@@ -27,7 +27,7 @@ public final class DemoReport {
         for (RotationResult r : result.rotations()) {
             rotation++;
             out.append(String.format(Locale.ROOT, "%nRotation %d: SPI %s -> %s, %s%n", rotation, r.from(), r.to(),
-                    r.jitter().equals("disabled") ? "jitter disabled (what Cilium does today)"
+                    r.jitter().equals("disabled") ? "jitter disabled (as Cilium before 2026)"
                             : r.jitter() + " jitter up to " + GoDuration.format(r.jitterMax())));
             out.append("PATCH requests the API server received, per second after the Secret changed:\n");
             out.append(bars(r.patchesPerSecond()));
