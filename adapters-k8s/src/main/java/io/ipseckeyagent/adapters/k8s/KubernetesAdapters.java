@@ -149,12 +149,12 @@ public final class KubernetesAdapters {
     }
 
     /**
-     * Builds the client with the given timeouts and fabric8's request retries off. The left side
+     * Builds the client, on the JDK's HTTP client (see {@link JdkHttpClients}), with the given timeouts and fabric8's request retries off. The left side
      * says what is wrong with the configuration (naming {@code --kubeconfig} when that is the cause).
      * The caller owns the client and closes it at shutdown.
      */
     public static Either<String, KubernetesClient> client(ClientSettings settings) {
-        return config(settings).flatMap(config -> Try.of(() -> new KubernetesClientBuilder().withConfig(config).build())
+        return config(settings).flatMap(config -> Try.of(() -> new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClients()).withConfig(config).build())
                 .toEither()
                 .mapLeft(error -> "cannot build the Kubernetes client: " + error.getMessage()));
     }

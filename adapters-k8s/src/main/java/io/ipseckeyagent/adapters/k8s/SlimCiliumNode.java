@@ -33,7 +33,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonDeserialize(using = ValueDeserializer.None.class) // a bean of its own, not fabric8's by-kind lookup
 final class SlimCiliumNode implements HasMetadata {
-    private ObjectMeta metadata = new ObjectMeta();
+    private ObjectMeta metadata = bare();
     private KeyField key = KeyField.ABSENT;
 
     SlimCiliumNode() {}
@@ -85,7 +85,7 @@ final class SlimCiliumNode implements HasMetadata {
     static final class SlimMetadata extends ValueDeserializer<ObjectMeta> {
         @Override
         public ObjectMeta deserialize(JsonParser parser, DeserializationContext context) {
-            ObjectMeta meta = new ObjectMeta();
+            ObjectMeta meta = bare();
             if (!parser.isExpectedStartObjectToken()) {
                 parser.skipChildren();
                 return meta;
@@ -103,6 +103,22 @@ final class SlimCiliumNode implements HasMetadata {
             }
             return meta;
         }
+    }
+
+    /**
+     * An ObjectMeta without the empty collections its constructor makes (labels, annotations,
+     * finalizers, managed fields, owner references, additional properties): about 260 bytes per
+     * node that the view never reads. Nothing in the informer reads them either.
+     */
+    static ObjectMeta bare() {
+        ObjectMeta meta = new ObjectMeta();
+        meta.setLabels(null);
+        meta.setAnnotations(null);
+        meta.setFinalizers(null);
+        meta.setManagedFields(null);
+        meta.setOwnerReferences(null);
+        meta.setAdditionalProperties(null);
+        return meta;
     }
 
     /** Reads {@code spec} down to {@code encryption.key} and skips everything else in it. */

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.run;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ipseckeyagent.testkit.KeyFiles;
 import io.ipseckeyagent.standins.MockApiServer;
 import io.ipseckeyagent.standins.KubeletSecretVolume;
@@ -60,9 +61,11 @@ public final class MeasureRun {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         jvmFlags = withAotCache(jvmFlags, jar);
         try (MockApiServer cluster = new MockApiServer()) {
-            cluster.createNode(NODE, Option.some(Spi.of(3)));
+            created(cluster, NODE, () -> cluster.createNode(NODE, Option.some(Spi.of(3))));
             for (int other = 1; other <= otherNodes; other++) {
-                cluster.createRealisticNode(NodeName.of("node-" + other), other, Spi.of(3));
+                int index = other;
+                NodeName name = NodeName.of("node-" + other);
+                created(cluster, name, () -> cluster.createRealisticNode(name, index, Spi.of(3)));
             }
             KubeletSecretVolume secret = new KubeletSecretVolume(dir.resolve("secret"));
             StringBuilder keys = new StringBuilder(KeyFiles.aead(3, 3)).append('\n');
@@ -107,6 +110,9 @@ public final class MeasureRun {
             Thread.sleep(3_000); // let the last publish settle
             long rss = residentKiB(agent.pid(), "VmRSS");
             long rssPeak = residentKiB(agent.pid(), "VmHWM");
+            if (System.getenv("MEASURE_JCMD") != null) {
+                diagnose(agent.pid(), java);
+            }
 
             long stopping = System.nanoTime();
             agent.destroy(); // SIGTERM
@@ -130,6 +136,40 @@ public final class MeasureRun {
             if (!exited) {
                 agent.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * Seeds one CiliumNode. The seeding client keeps fabric8's retries (the mock's defaults), so on a
+     * loaded machine a POST that timed out but was stored is retried and answered 409: that node is there.
+     */
+    private static void created(MockApiServer cluster, NodeName node, Runnable create) {
+        try {
+            create.run();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409 || cluster.node(node).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * With {@code MEASURE_JCMD} set: where the child's memory is, on stderr (heap before and after the live histogram's full collection, native memory when
+     * {@code -XX:NativeMemoryTracking} is among the extra flags, and the largest classes on the heap; a heap dump to {@code MEASURE_HEAP_DUMP} if set).
+     */
+    private static void diagnose(long pid, Path java) throws IOException, InterruptedException {
+        Path jcmd = java.resolveSibling("jcmd");
+        for (String command : List.of("GC.heap_info", "VM.native_memory summary", "GC.class_histogram", "GC.heap_info")) {
+            List<String> call = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+            call.addAll(List.of(command.split(" ")));
+            Process run = new ProcessBuilder(call).redirectErrorStream(true).start();
+            List<String> lines = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            run.waitFor();
+            lines.stream().limit(command.startsWith("GC.class_histogram") ? 30 : 200).forEach(line -> System.err.println("jcmd: " + line));
+        }
+        String dump = System.getenv("MEASURE_HEAP_DUMP");
+        if (dump != null) {
+            new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", dump).inheritIO().start().waitFor();
         }
     }
 
