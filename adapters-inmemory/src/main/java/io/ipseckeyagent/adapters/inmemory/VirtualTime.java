@@ -267,8 +267,10 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     }
 
     private void moveTo(long nanos) {
-        nowNanos = nanos;
-        now = null; // made when asked for: many steps of time are never looked at
+        if (nanos != nowNanos) { // tasks due at the same instant share one Instant
+            nowNanos = nanos;
+            now = null; // made when asked for: many steps of time are never looked at
+        }
     }
 
     private synchronized boolean cancel(Timer timer) {

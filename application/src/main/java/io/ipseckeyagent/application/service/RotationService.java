@@ -20,7 +20,6 @@ import io.ipseckeyagent.application.port.out.SchedulerPort;
 import io.ipseckeyagent.domain.jitter.JitterBound;
 import io.ipseckeyagent.domain.jitter.JitterInput;
 import io.ipseckeyagent.domain.key.KeyFileCheck;
-import io.ipseckeyagent.domain.key.KeyFileParser;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
 import io.ipseckeyagent.domain.key.KeySet;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -110,8 +109,11 @@ public final class RotationService
     private SchedulerPort.Cancellable deadlineWatch = NO_TIMER;
     private final ArrayDeque<RotationInput> unhandled = new ArrayDeque<>(4);
     private boolean handling;
-    /** The last SPI seen per remote node (none: it publishes no key), to report only real changes. */
-    private final Map<NodeName, Option<Spi>> remoteSpis = new HashMap<>();
+    /**
+     * The last SPI seen per remote node (none: it publishes no key), to report only real changes.
+     * Sized for the known cluster at the first remote node: no rehashing while the watch lists it.
+     */
+    private Map<NodeName, Option<Spi>> remoteSpis = new HashMap<>(); // no table until the first put
 
     public RotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
             NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
@@ -152,6 +154,9 @@ public final class RotationService
     @Override
     public void remoteNodeKeyChanged(NodeName node, Option<Spi> spi) {
         scheduler.execute(() -> {
+            if (remoteSpis.isEmpty()) {
+                remoteSpis = HashMap.newHashMap(clusterView.knownNodes().size());
+            }
             Option<Spi> before = remoteSpis.put(node, spi);
             if (!spi.equals(before)) {
                 events.emit(new AgentEvent.RemoteNodeUpdated(clock.now(), settings.clusterName(), node, spi));
@@ -245,7 +250,7 @@ public final class RotationService
     }
 
     private Validation<List<KeyFileProblem>, KeySet> parse(KeyFileContent content) {
-        KeyFileCheck check = KeyFileParser.parse(content.bytes());
+        KeyFileCheck check = content.check();
         List<KeyFileProblem> warnings = check.warnings().appendAll(content.warnings().map(KeyFileProblem::ofFile));
         check.keySet().forEach(keys -> events.emit(new AgentEvent.KeysLoaded(clock.now(), keyFile.location(),
                 keys.activeSpi(), keys.size(), keys.active().suite().fingerprint(), warnings)));

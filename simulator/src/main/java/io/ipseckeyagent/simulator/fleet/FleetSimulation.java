@@ -8,7 +8,13 @@ public final class FleetSimulation {
 
     public static List<ScenarioResult> run(FleetModel model, List<Scenario> scenarios) {
         Fleet.Cluster cluster = Fleet.Cluster.of(model.nodes());
-        return scenarios.map(scenario -> run(model, scenario, cluster));
+        return scenarios.map(scenario -> {
+            ScenarioResult result = run(model, scenario, cluster);
+            // The fleet just run is garbage, most of it already promoted: collect it now, so G1 does
+            // not let one dead fleet after another pile up in the old generation and grow the heap.
+            System.gc();
+            return result;
+        });
     }
 
     public static ScenarioResult run(FleetModel model, Scenario scenario) {

@@ -17,15 +17,16 @@ import java.util.SplittableRandom;
 final class SharedSecret implements KeyFileSourcePort {
     static final String LOCATION = "/etc/ipsec/keys";
 
-    private byte[] content;
+    /** One content per key, read by every agent: it is parsed once, not once per agent. */
+    private Either<KeyFileReadFailure, KeyFileContent> content;
 
     SharedSecret(Spi spi) {
-        this.content = keyLine(spi);
+        rotateTo(spi);
     }
 
     /** The Secret now holds the key of {@code spi}. */
     void rotateTo(Spi spi) {
-        content = keyLine(spi);
+        content = Either.right(KeyFileContent.of(keyLine(spi)));
     }
 
     @Override
@@ -35,7 +36,7 @@ final class SharedSecret implements KeyFileSourcePort {
 
     @Override
     public Either<KeyFileReadFailure, KeyFileContent> read() {
-        return Either.right(KeyFileContent.of(content));
+        return content;
     }
 
     private static byte[] keyLine(Spi spi) {

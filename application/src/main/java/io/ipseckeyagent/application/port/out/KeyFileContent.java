@@ -1,18 +1,26 @@
 package io.ipseckeyagent.application.port.out;
 
+import io.ipseckeyagent.domain.key.KeyFileCheck;
+import io.ipseckeyagent.domain.key.KeyFileParser;
+import io.vavr.Lazy;
 import io.vavr.collection.List;
 
 /**
  * The raw bytes of a key file and the source's own warnings (e.g. readable by others). Holds key
  * material: its {@code toString} shows only the size.
+ *
+ * <p>Immutable, so its parse ({@link #check()}) is done once: a source that hands out the same
+ * content again (one Secret mounted by a whole simulated fleet) is parsed once, not once per read.
  */
 public final class KeyFileContent {
     private final byte[] bytes;
     private final List<String> warnings;
+    private final Lazy<KeyFileCheck> check;
 
     public KeyFileContent(byte[] bytes, List<String> warnings) {
         this.bytes = bytes.clone();
         this.warnings = warnings;
+        this.check = Lazy.of(() -> KeyFileParser.parse(this.bytes));
     }
 
     public static KeyFileContent of(byte[] bytes) {
@@ -29,6 +37,11 @@ public final class KeyFileContent {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** What {@link KeyFileParser#parse(byte[])} finds in these bytes. */
+    public KeyFileCheck check() {
+        return check.get();
     }
 
     @Override
