@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import io.ipseckeyagent.bootstrap.cli.Cli;
+import io.ipseckeyagent.bootstrap.config.RunOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import picocli.CommandLine;
 
 /**
  * The Helm chart, linted and rendered by real Helm (helm-java's native library), against the agent's
@@ -297,39 +294,16 @@ class HelmChartTest {
 
     // ---- the agent's CLI
 
-    private static final Pattern HELP_OPTION = Pattern.compile("^\\s+(?:-\\w, )?--([a-z][a-z0-9-]*)", Pattern.MULTILINE);
-    private static final Pattern HELP_DEFAULT = Pattern.compile("Default: (\\S+?)\\.?(?:\\s|$)");
 
     /**
      * {@code run}'s options and their defaults. From picocli's model where {@code run} declares its
      * options there, else from {@code run --help} (which lists each with "Default: X"), so this holds
      * before and after the flag parsing moves onto picocli's own machinery.
      */
+    /** Every option of {@code run} and its default as {@code --help} shows it, from the one option table. */
     private static Map<String, String> runCommandDefaults() {
-        CommandLine run = Cli.commandLine().getSubcommands().get("run");
         Map<String, String> out = new TreeMap<>();
-        for (CommandLine.Model.OptionSpec option : run.getCommandSpec().options()) {
-            String name = option.longestName();
-            if (name.startsWith("--") && !option.usageHelp() && !option.versionHelp()) {
-                out.put(name.substring(2), option.defaultValue());
-            }
-        }
-        String help = run.getUsageMessage(CommandLine.Help.Ansi.OFF);
-        Matcher options = HELP_OPTION.matcher(help);
-        List<int[]> starts = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        while (options.find()) {
-            starts.add(new int[] {options.start()});
-            names.add(options.group(1));
-        }
-        for (int i = 0; i < names.size(); i++) {
-            String block = help.substring(starts.get(i)[0], i + 1 < names.size() ? starts.get(i + 1)[0] : help.length());
-            Matcher value = HELP_DEFAULT.matcher(block.replaceAll("\\s+", " "));
-            String name = names.get(i);
-            if (!name.equals("help") && !name.equals("version")) {
-                out.merge(name, value.find() ? value.group(1) : "", (fromModel, fromHelp) -> fromModel != null ? fromModel : fromHelp);
-            }
-        }
+        RunOptions.ALL.forEach(option -> out.put(option.flag().substring(2), option.defaultDescription()));
         return out;
     }
 
