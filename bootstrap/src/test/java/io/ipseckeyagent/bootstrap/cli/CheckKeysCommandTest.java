@@ -33,7 +33,7 @@ class CheckKeysCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Cli.commandLine();
+        CommandLine commandLine = Cli.commandLine(args); // as Main builds it
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
