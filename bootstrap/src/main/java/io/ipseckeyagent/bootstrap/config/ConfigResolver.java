@@ -17,12 +17,12 @@ import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
 import io.ipseckeyagent.domain.rotation.StartMode;
+import io.ipseckeyagent.plugin.PluginSettings;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
-import java.time.Duration;
 
 /**
  * Merges flags, environment, config file and defaults (in that precedence), parses every value
@@ -50,7 +50,7 @@ final class ConfigResolver {
                 .appendAll(checkKubeconfig ? checkKubeconfig(parsed, files) : List.empty());
         List<ConfigProblem> warnings = byPrecedence.flatMap(SourceValues::warnings).appendAll(jitter.warnings());
         return new ConfigResolution(
-                problems.isEmpty() ? Validation.valid(configuration(parsed, jitter.effectiveMax())) : Validation.invalid(problems),
+                problems.isEmpty() ? Validation.valid(configuration(parsed)) : Validation.invalid(problems),
                 warnings);
     }
 
@@ -89,7 +89,7 @@ final class ConfigResolver {
                 .getOrElse(SourceValues.NONE);
     }
 
-    private record JitterCheck(Duration effectiveMax, List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
+    private record JitterCheck(List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
 
     /** How the domain's jitter messages name the inputs here. */
     private static final JitterSettings.Terms FLAG_TERMS = new JitterSettings.Terms(
@@ -97,10 +97,10 @@ final class ConfigResolver {
 
     /** The domain's effective-jitter rule and wording; only where each message points is decided here. */
     private static JitterCheck checkJitter(Parsed parsed) {
-        JitterCheck nothingToSay = new JitterCheck(Duration.ZERO, List.empty(), List.empty());
+        JitterCheck nothingToSay = new JitterCheck(List.empty(), List.empty());
         Option<ValueSource> writtenMax = parsed.source(IPSEC_JITTER_MAX_DURATION);
         if (parsed.value(ENABLE_IPSEC_JITTER).contains(false)) {
-            return writtenMax.map(source -> new JitterCheck(Duration.ZERO, List.empty(),
+            return writtenMax.map(source -> new JitterCheck(List.empty(),
                             List.of(source.problem("ignored because " + ENABLE_IPSEC_JITTER.flag() + " is false"))))
                     .getOrElse(nothingToSay);
         }
@@ -111,8 +111,8 @@ final class ConfigResolver {
         return For(jitterSettings(parsed), parsed.value(IPSEC_JITTER_POLICY))
                 .yield((settings, policy) -> settings.forPolicy(policy)
                         .resolve(FLAG_TERMS)
-                        .fold(noRoom -> new JitterCheck(Duration.ZERO, noRoom.map(windowSource::problem).toList(), List.empty()),
-                                effective -> new JitterCheck(effective.max(), List.empty(), effective.capped()
+                        .fold(noRoom -> new JitterCheck(noRoom.map(windowSource::problem).toList(), List.empty()),
+                                effective -> new JitterCheck(List.empty(), effective.capped()
                                         .map(capped -> maxSource.problem(capped.message(FLAG_TERMS))).toList()
                                         .appendAll(effective.shortWindow().map(windowSource::problem)))))
                 .getOrElse(nothingToSay);
@@ -156,35 +156,17 @@ final class ConfigResolver {
                 .toList();
     }
 
-    private static RunConfiguration configuration(Parsed parsed, Duration effectiveJitterMax) {
-        Duration rotation = parsed.present(IPSEC_KEY_ROTATION_DURATION);
-        return new RunConfiguration(
-                core(parsed),
-                parsed.present(NODE_NAME),
-                parsed.present(RunOptions.CLUSTER_NAME),
-                parsed.present(RunOptions.IPSEC_KEY_FILE),
-                rotation,
-                parsed.present(ENABLE_IPSEC_JITTER),
-                parsed.present(IPSEC_JITTER_MAX_DURATION),
-                parsed.present(IPSEC_JITTER_TARGET_RATE),
-                parsed.present(SECRET_PROPAGATION_BUDGET),
-                effectiveJitterMax,
-                parsed.present(RunOptions.IPSEC_JITTER_POLICY),
-                parsed.present(KEY_FILE_POLL_INTERVAL),
-                parsed.value(RunOptions.KUBECONFIG),
-                parsed.present(RunOptions.STATE_FILE),
-                parsed.present(RunOptions.CLUSTER_VIEW_STALE_AFTER),
-                parsed.present(RunOptions.PROMETHEUS_SERVE_ADDR),
-                parsed.present(RunOptions.LOG_FORMAT),
-                parsed.present(RunOptions.LOG_LEVEL),
-                parsed.value(CONFIG),
-                parsed.value(RunOptions.PLUGIN_DIR),
-                parsed.present(RunOptions.KEY_SOURCE),
-                parsed.present(RunOptions.PUBLISHER),
-                parsed.present(RunOptions.DATAPATH),
-                parsed.present(RunOptions.CREATE_CILIUM_NODE),
-                parsed.present(RunOptions.MODE),
-                parsed.present(RunOptions.RELAY_KEY_FILE),
+    private static RunConfiguration configuration(Parsed parsed) {
+        AgentSettings core = core(parsed);
+        return new RunConfiguration(core,
+                new PluginSettings(core.nodeName(), core.clusterName(), parsed.present(RunOptions.IPSEC_KEY_FILE),
+                        parsed.present(KEY_FILE_POLL_INTERVAL), parsed.present(RunOptions.STATE_FILE), parsed.value(RunOptions.KUBECONFIG),
+                        parsed.present(RunOptions.CREATE_CILIUM_NODE)),
+                new RunConfiguration.PluginChoice(parsed.value(RunOptions.PLUGIN_DIR), parsed.present(RunOptions.KEY_SOURCE),
+                        parsed.present(RunOptions.PUBLISHER), parsed.present(RunOptions.DATAPATH)),
+                parsed.present(RunOptions.MODE), parsed.present(RunOptions.RELAY_KEY_FILE), parsed.present(RunOptions.CLUSTER_VIEW_STALE_AFTER),
+                new RunConfiguration.Observability(parsed.present(RunOptions.PROMETHEUS_SERVE_ADDR), parsed.present(RunOptions.LOG_FORMAT),
+                        parsed.present(RunOptions.LOG_LEVEL)),
                 parsed.written());
     }
 

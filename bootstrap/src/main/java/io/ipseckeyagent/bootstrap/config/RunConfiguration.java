@@ -3,10 +3,8 @@ package io.ipseckeyagent.bootstrap.config;
 import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
-import io.ipseckeyagent.domain.jitter.JitterMaximum;
-import io.ipseckeyagent.domain.jitter.JitterPolicy;
-import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.application.service.AgentSettings;
+import io.ipseckeyagent.plugin.PluginSettings;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
@@ -14,53 +12,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything {@code run} was configured with, validated and typed. Components are named after the
- * flags of {@link RunOptions}; {@link #resolve} is the only way to get one from operator input.
+ * Everything {@code run} was configured with, validated and typed, by who uses it: the core, the
+ * plugins, and what only the bootstrap needs. {@link #resolve} is the only way to get one from operator input.
  *
- * @param ipsecJitterMaxDuration the configured maximum (default: {@code auto})
- * @param effectiveJitterMax the largest delay ever drawn: the cap for {@code auto}, a fixed maximum capped
- *     so that every node adopts within the rotation window; zero when jitter is disabled
- * @param kubeconfig none: fabric8's auto-configuration
- * @param prometheusServeAddr none: metrics and health endpoints disabled
  * @param core what the core is configured with: the checked jitter (relay mode's reserve included), settle, start mode
- * @param settings every option that has a value, by name, written so that it resolves to this same value again
- * @param configFile the {@code --config} file the values were read from, if any
- * @param pluginDir extra adapter jars, if any
+ * @param plugins the typed settings every plugin gets
  * @param relayKeyFile where relay mode writes the keys for cilium-agent (unused in publish mode)
+ * @param settings every option that has a value, by name, written so that it resolves to this same value again
  */
-public record RunConfiguration(
-        AgentSettings core,
-        NodeName nodeName,
-        String clusterName,
-        Path ipsecKeyFile,
-        Duration ipsecKeyRotationDuration,
-        boolean enableIpsecJitter,
-        JitterMaximum ipsecJitterMaxDuration,
-        double ipsecJitterTargetRate,
-        Duration secretPropagationBudget,
-        Duration effectiveJitterMax,
-        JitterPolicy ipsecJitterPolicy,
-        Duration keyFilePollInterval,
-        Option<Path> kubeconfig,
-        Path stateFile,
-        Duration clusterViewStaleAfter,
-        Option<ListenAddress> prometheusServeAddr,
-        LogFormat logFormat,
-        LogLevel logLevel,
-        Option<Path> configFile,
-        Option<Path> pluginDir,
-        String keySource,
-        String publisher,
-        String datapath,
-        boolean createCiliumNode,
-        AgentMode mode,
-        Path relayKeyFile,
-        Map<String, String> settings) {
+public record RunConfiguration(AgentSettings core, PluginSettings plugins, PluginChoice choice, AgentMode mode, Path relayKeyFile,
+        Duration clusterViewStaleAfter, Observability observability, Map<String, String> settings) {
 
-    public RunConfiguration {
-        if (effectiveJitterMax.isNegative() || effectiveJitterMax.compareTo(ipsecKeyRotationDuration) >= 0) {
-            throw new IllegalArgumentException("effective jitter maximum must be in [0, " + ipsecKeyRotationDuration + ")");
-        }
+    /**
+     * Which plugin fills each role.
+     *
+     * @param pluginDir extra adapter jars, if any
+     */
+    public record PluginChoice(Option<Path> pluginDir, String keySource, String publisher, String datapath) {}
+
+    /**
+     * Logs and the HTTP endpoints.
+     *
+     * @param prometheusServeAddr none: metrics and health endpoints disabled
+     */
+    public record Observability(Option<ListenAddress> prometheusServeAddr, LogFormat logFormat, LogLevel logLevel) {}
+
+    /**
+     * The largest delay ever drawn: the cap for {@code auto}, a fixed maximum capped so that every
+     * node adopts within the rotation window; zero when jitter is disabled.
+     */
+    public Duration effectiveJitterMax() {
+        return core.jitter().max();
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /** The one context the agent hands every plugin, built-in or not; it shares the agent's API server client. */
 public final class AgentPluginContext implements PluginContext {
     private final RunConfiguration configuration;
-    private final PluginSettings settings;
     private final ClockPort clock;
     private final RandomSourcePort random;
     private final Map<Class<?>, Object> shared;
@@ -32,9 +31,6 @@ public final class AgentPluginContext implements PluginContext {
     public AgentPluginContext(RunConfiguration configuration, ClockPort clock, RandomSourcePort random,
             KubernetesClient kubernetesClient, Option<RelayLink> relay) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.settings = new PluginSettings(configuration.nodeName(), configuration.clusterName(), configuration.ipsecKeyFile(),
-                configuration.keyFilePollInterval(), configuration.stateFile(), configuration.kubeconfig(),
-                configuration.createCiliumNode());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.shared = HashMap.<Class<?>, Object>of(KubernetesClient.class, Objects.requireNonNull(kubernetesClient, "kubernetesClient"))
@@ -43,7 +39,7 @@ public final class AgentPluginContext implements PluginContext {
 
     @Override
     public PluginSettings settings() {
-        return settings;
+        return configuration.plugins();
     }
 
     @Override

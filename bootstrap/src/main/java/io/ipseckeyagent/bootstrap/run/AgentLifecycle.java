@@ -147,7 +147,7 @@ public final class AgentLifecycle {
     }
 
     private boolean startMetricsServer() {
-        return configuration.prometheusServeAddr().fold(() -> true, address -> {
+        return configuration.observability().prometheusServeAddr().fold(() -> true, address -> {
             ObservabilityAdapters.Server server = serve(address);
             metricsAddress = Option.some(server.address());
             log.atInfo().setMessage("Serving metrics and health").addKeyValue("address", server.address().getHostString() + ":" + server.port())

@@ -34,7 +34,7 @@ public final class AgentRunLauncher implements RunLauncher {
 
     @Override
     public int launch(RunConfiguration configuration, Seq<ConfigProblem> warnings) {
-        ObservabilityAdapters.configureLogging(configuration.logFormat(), configuration.logLevel());
+        ObservabilityAdapters.configureLogging(configuration.observability().logFormat(), configuration.observability().logLevel());
         warnings.forEach(warning -> log.atWarn().setMessage("Configuration warning")
                 .addKeyValue("where", warning.where()).addKeyValue("warning", warning.message()).log());
         // The effective configuration, as cilium-agent logs its flags (paths and durations, no key material).

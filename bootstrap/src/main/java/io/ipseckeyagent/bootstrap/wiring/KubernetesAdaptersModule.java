@@ -55,8 +55,8 @@ public final class KubernetesAdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     KubernetesClient client(RunConfiguration configuration) {
-        ClientSettings settings = configuration.kubeconfig().fold(ClientSettings::defaults, ClientSettings.defaults()::withKubeconfig);
-        return KubernetesAdapters.client(settings).getOrElseThrow(problem -> configuration.kubeconfig().isDefined()
+        ClientSettings settings = configuration.plugins().kubeconfig().fold(ClientSettings::defaults, ClientSettings.defaults()::withKubeconfig);
+        return KubernetesAdapters.client(settings).getOrElseThrow(problem -> configuration.plugins().kubeconfig().isDefined()
                 ? StartupFailure.invalidConfiguration(problem)
                 : StartupFailure.cannotStart(problem));
     }
@@ -75,7 +75,7 @@ public final class KubernetesAdaptersModule extends AbstractModule {
                 AgentEventsPort events, ClockPort clock, SchedulerPort scheduler) {
             // What the API server holds for this node goes to the core, which repairs a drift.
             Consumer<Option<Spi>> ownNodeKey = AgentComposition.ownNodeOf(ownNode::get)::ownNodeKeyObserved;
-            return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.nodeName(),
+            return KubernetesAdapters.observer(client, AgentComposition.remoteNodesOf(core::get), configuration.core().nodeName(),
                     new KubernetesAdapters.ViewReporting(ownNodeKey, events, clock, scheduler,
                             configuration.clusterViewStaleAfter()));
         }
@@ -98,13 +98,13 @@ public final class KubernetesAdaptersModule extends AbstractModule {
         @Provides
         @Singleton
         AdoptionWatch adoptionWatch(KubernetesClient client, RunConfiguration configuration) {
-            return KubernetesAdapters.adoptionWatch(client, configuration.nodeName());
+            return KubernetesAdapters.adoptionWatch(client, configuration.core().nodeName());
         }
 
         @Provides
         @Singleton
         NodeWatch watch(AdoptionWatch watch, RunConfiguration configuration, AgentEventsPort events, ClockPort clock) {
-            return KubernetesAdapters.nodeWatch(watch, configuration.nodeName(), events, clock);
+            return KubernetesAdapters.nodeWatch(watch, configuration.core().nodeName(), events, clock);
         }
 
         /** The count the {@code auto} jitter maximum needs: one {@code limit=1} list per question, no cache. */
@@ -118,7 +118,7 @@ public final class KubernetesAdaptersModule extends AbstractModule {
         @Provides
         @Singleton
         ClusterViewPort ownNodeOnly(RunConfiguration configuration) {
-            return () -> TreeSet.of(configuration.nodeName());
+            return () -> TreeSet.of(configuration.core().nodeName());
         }
 
         @Provides

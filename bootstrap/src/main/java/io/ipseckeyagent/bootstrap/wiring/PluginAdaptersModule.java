@@ -28,7 +28,7 @@ public final class PluginAdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     PluginCatalog catalog(RunConfiguration configuration) {
-        return PluginJars.classLoaders(configuration.pluginDir(), PluginAdaptersModule.class.getClassLoader())
+        return PluginJars.classLoaders(configuration.choice().pluginDir(), PluginAdaptersModule.class.getClassLoader())
                 .mapLeft(problem -> StartupFailure.invalidConfiguration(RunOptions.PLUGIN_DIR.flag() + " " + problem))
                 .flatMap(loaders -> PluginCatalog.discover(loaders, RunOptions.KEY_SOURCE.flag(), RunOptions.PUBLISHER.flag(),
                         RunOptions.DATAPATH.flag()).toEither().mapLeft(StartupFailure::invalidConfiguration))
@@ -39,7 +39,7 @@ public final class PluginAdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     ChosenPlugins chosen(PluginCatalog catalog, RunConfiguration configuration) {
-        return catalog.choose(configuration.keySource(), configuration.publisher(), configuration.datapath())
+        return catalog.choose(configuration.choice().keySource(), configuration.choice().publisher(), configuration.choice().datapath())
                 .toEither().getOrElseThrow(StartupFailure::invalidConfiguration);
     }
 

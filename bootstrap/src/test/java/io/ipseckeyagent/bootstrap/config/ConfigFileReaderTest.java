@@ -39,6 +39,6 @@ class ConfigFileReaderTest {
 
         ConfigResolution resolution = RunConfiguration.resolve(new String[] {"--node-name=n", "--config=" + file}, java.util.Map.of());
 
-        assertThat(Resolving.valid(resolution).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(Resolving.valid(resolution).observability().logFormat()).isEqualTo(LogFormat.JSON);
     }
 }

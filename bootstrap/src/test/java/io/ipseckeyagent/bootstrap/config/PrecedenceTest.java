@@ -38,34 +38,34 @@ class PrecedenceTest {
 
     static Stream<Arguments> kinds() {
         return Stream.of(
-                new Kind(RunOptions.CLUSTER_NAME, "flag-cluster", "env-cluster", "\"file-cluster\"", RunConfiguration::clusterName,
+                new Kind(RunOptions.CLUSTER_NAME, "flag-cluster", "env-cluster", "\"file-cluster\"", c -> c.core().clusterName(),
                         "flag-cluster", "env-cluster", "file-cluster", "default"),
-                new Kind(RunOptions.IPSEC_KEY_FILE, "/flag/keys", "/env/keys", "/file/keys", RunConfiguration::ipsecKeyFile,
+                new Kind(RunOptions.IPSEC_KEY_FILE, "/flag/keys", "/env/keys", "/file/keys", c -> c.plugins().ipsecKeyFile(),
                         Path.of("/flag/keys"), Path.of("/env/keys"), Path.of("/file/keys"), Path.of("/etc/ipsec/keys")),
-                new Kind(RunOptions.IPSEC_KEY_ROTATION_DURATION, "10m", "PT20M", "30m", RunConfiguration::ipsecKeyRotationDuration,
+                new Kind(RunOptions.IPSEC_KEY_ROTATION_DURATION, "10m", "PT20M", "30m", c -> c.core().jitter().keyRotationDuration(),
                         Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(5)),
-                new Kind(RunOptions.ENABLE_IPSEC_JITTER, "false", "true", "false", RunConfiguration::enableIpsecJitter,
+                new Kind(RunOptions.ENABLE_IPSEC_JITTER, "false", "true", "false", c -> c.core().jitter().enabled(),
                         false, true, false, true),
-                new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", RunConfiguration::ipsecJitterMaxDuration,
-                        fixed(10), fixed(20), fixed(0), new JitterMaximum.Auto()),
-                new Kind(RunOptions.IPSEC_JITTER_TARGET_RATE, "10", "2.5", "100", RunConfiguration::ipsecJitterTargetRate,
-                        10.0, 2.5, 100.0, 20.0),
-                new Kind(RunOptions.SECRET_PROPAGATION_BUDGET, "30s", "90s", "0", RunConfiguration::secretPropagationBudget,
-                        Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ZERO, Duration.ofMinutes(1)),
-                new Kind(RunOptions.IPSEC_JITTER_POLICY, "rank", "node-hash", "RANK", RunConfiguration::ipsecJitterPolicy,
+                new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", c -> c.setting("ipsec-jitter-max-duration").get(),
+                        "10s", "20s", "0s", "auto"),
+                new Kind(RunOptions.IPSEC_JITTER_TARGET_RATE, "10", "2.5", "100", c -> c.setting("ipsec-jitter-target-rate").get(),
+                        "10", "2.5", "100", "20"),
+                new Kind(RunOptions.SECRET_PROPAGATION_BUDGET, "30s", "90s", "0", c -> c.setting("secret-propagation-budget").get(),
+                        "30s", "1m30s", "0s", "1m0s"),
+                new Kind(RunOptions.IPSEC_JITTER_POLICY, "rank", "node-hash", "RANK", c -> c.core().policy(),
                         JitterPolicy.rank(), JitterPolicy.nodeHash(), JitterPolicy.rank(), JitterPolicy.uniform()),
-                new Kind(RunOptions.KEY_FILE_POLL_INTERVAL, "1s", "2s", "3s", RunConfiguration::keyFilePollInterval,
+                new Kind(RunOptions.KEY_FILE_POLL_INTERVAL, "1s", "2s", "3s", c -> c.plugins().keyFilePollInterval(),
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5)),
-                new Kind(RunOptions.KUBECONFIG, "/flag/kube", "/env/kube", "/file/kube", RunConfiguration::kubeconfig,
+                new Kind(RunOptions.KUBECONFIG, "/flag/kube", "/env/kube", "/file/kube", c -> c.plugins().kubeconfig(),
                         Option.of(Path.of("/flag/kube")), Option.of(Path.of("/env/kube")), Option.of(Path.of("/file/kube")), Option.none()),
-                new Kind(RunOptions.PROMETHEUS_SERVE_ADDR, "127.0.0.1:1", "", "\"[::1]:3\"", RunConfiguration::prometheusServeAddr,
+                new Kind(RunOptions.PROMETHEUS_SERVE_ADDR, "127.0.0.1:1", "", "\"[::1]:3\"", c -> c.observability().prometheusServeAddr(),
                         Option.of(new ListenAddress("127.0.0.1", 1)), Option.none(), Option.of(new ListenAddress("::1", 3)),
                         Option.of(new ListenAddress("", 9966))),
-                new Kind(RunOptions.LOG_LEVEL, "debug", "warn", "error", RunConfiguration::logLevel,
+                new Kind(RunOptions.LOG_LEVEL, "debug", "warn", "error", c -> c.observability().logLevel(),
                         LogLevel.DEBUG, LogLevel.WARN, LogLevel.ERROR, LogLevel.INFO),
-                new Kind(RunOptions.PUBLISHER, "flag-publisher", "env-publisher", "file-publisher", RunConfiguration::publisher,
+                new Kind(RunOptions.PUBLISHER, "flag-publisher", "env-publisher", "file-publisher", c -> c.choice().publisher(),
                         "flag-publisher", "env-publisher", "file-publisher", "cilium-node"),
-                new Kind(RunOptions.CREATE_CILIUM_NODE, "true", "false", "true", RunConfiguration::createCiliumNode,
+                new Kind(RunOptions.CREATE_CILIUM_NODE, "true", "false", "true", c -> c.plugins().createCiliumNode(),
                         true, false, true, false)
         ).map(Arguments::of);
     }
@@ -101,12 +101,12 @@ class PrecedenceTest {
         Map<String, String> files = Map.of("agent.yaml", "node-name: file-node\n");
         Map<String, String> both = Map.of("IPSEC_KEY_AGENT_NODE_NAME", "agent-node", "NODE_NAME", "downward-node");
 
-        assertThat(valid(resolve(both, files, "--node-name", "flag-node", "--config=agent.yaml")).nodeName())
+        assertThat(valid(resolve(both, files, "--node-name", "flag-node", "--config=agent.yaml")).core().nodeName())
                 .isEqualTo(NodeName.of("flag-node"));
-        assertThat(valid(resolve(both, files, "--config=agent.yaml")).nodeName()).isEqualTo(NodeName.of("agent-node"));
-        assertThat(valid(resolve(Map.of("NODE_NAME", "downward-node"), files, "--config=agent.yaml")).nodeName())
+        assertThat(valid(resolve(both, files, "--config=agent.yaml")).core().nodeName()).isEqualTo(NodeName.of("agent-node"));
+        assertThat(valid(resolve(Map.of("NODE_NAME", "downward-node"), files, "--config=agent.yaml")).core().nodeName())
                 .isEqualTo(NodeName.of("downward-node"));
-        assertThat(valid(resolve(Map.of(), files, "--config=agent.yaml")).nodeName()).isEqualTo(NodeName.of("file-node"));
+        assertThat(valid(resolve(Map.of(), files, "--config=agent.yaml")).core().nodeName()).isEqualTo(NodeName.of("file-node"));
     }
 
     @Test
@@ -114,8 +114,8 @@ class PrecedenceTest {
         RunConfiguration configuration = valid(resolve(Map.of("IPSEC_KEY_AGENT_CONFIG", "env.yaml"),
                 Map.of("env.yaml", "log-format: json\n"), "--node-name=n"));
 
-        assertThat(configuration.logFormat()).isEqualTo(LogFormat.JSON);
-        assertThat(configuration.configFile()).isEqualTo(Option.of(Path.of("env.yaml")));
+        assertThat(configuration.observability().logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(configuration.setting("config").map(java.nio.file.Path::of)).isEqualTo(Option.of(Path.of("env.yaml")));
     }
 
     @Test
@@ -123,7 +123,7 @@ class PrecedenceTest {
         RunConfiguration configuration = valid(resolve(Map.of("IPSEC_KEY_AGENT_CONFIG", "env.yaml"),
                 Map.of("env.yaml", "log-format: json\n", "flag.yaml", "log-format: text\n"), "--node-name=n", "--config=flag.yaml"));
 
-        assertThat(configuration.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(configuration.observability().logFormat()).isEqualTo(LogFormat.TEXT);
     }
 
     @Test
@@ -131,7 +131,7 @@ class PrecedenceTest {
         RunConfiguration configuration = valid(resolve(Map.of("IPSEC_KEY_AGENT_CLUSTER_NAME", "", "NODE_NAME", "n"),
                 Map.of("agent.yaml", "cluster-name: from-file\n"), "--config=agent.yaml"));
 
-        assertThat(configuration.clusterName()).isEqualTo("from-file");
+        assertThat(configuration.core().clusterName()).isEqualTo("from-file");
     }
 
     private static JitterMaximum fixed(long seconds) {
@@ -142,16 +142,16 @@ class PrecedenceTest {
     void everyDefaultAsDocumented() {
         RunConfiguration configuration = valid(resolve("--node-name=node-a"));
 
-        assertThat(List.of(configuration.nodeName(), configuration.clusterName(), configuration.ipsecKeyFile(),
-                configuration.ipsecKeyRotationDuration(), configuration.enableIpsecJitter(), configuration.ipsecJitterMaxDuration(),
-                configuration.ipsecJitterTargetRate(), configuration.secretPropagationBudget(), configuration.effectiveJitterMax(),
-                configuration.ipsecJitterPolicy(), configuration.keyFilePollInterval(), configuration.kubeconfig(), configuration.stateFile(),
-                configuration.clusterViewStaleAfter(), configuration.prometheusServeAddr(), configuration.logFormat(), configuration.logLevel(),
-                configuration.configFile(), configuration.pluginDir(), configuration.keySource(), configuration.publisher(),
-                configuration.datapath(), configuration.createCiliumNode(), configuration.mode(), configuration.relayKeyFile(),
+        assertThat(List.of(configuration.core().nodeName(), configuration.core().clusterName(), configuration.plugins().ipsecKeyFile(),
+                configuration.core().jitter().keyRotationDuration(), configuration.core().jitter().enabled(), configuration.setting("ipsec-jitter-max-duration").get(),
+                configuration.setting("ipsec-jitter-target-rate").get(), configuration.setting("secret-propagation-budget").get(), configuration.effectiveJitterMax(),
+                configuration.core().policy(), configuration.plugins().keyFilePollInterval(), configuration.plugins().kubeconfig(), configuration.plugins().stateFile(),
+                configuration.clusterViewStaleAfter(), configuration.observability().prometheusServeAddr(), configuration.observability().logFormat(), configuration.observability().logLevel(),
+                configuration.setting("config").map(java.nio.file.Path::of), configuration.choice().pluginDir(), configuration.choice().keySource(), configuration.choice().publisher(),
+                configuration.choice().datapath(), configuration.plugins().createCiliumNode(), configuration.mode(), configuration.relayKeyFile(),
                 configuration.core().settle(), configuration.core().startMode())).containsExactly(
                 NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
-                new JitterMaximum.Auto(), 20.0, Duration.ofMinutes(1), Duration.ofSeconds(205), JitterPolicy.uniform(),
+                "auto", "20", "1m0s", Duration.ofSeconds(205), JitterPolicy.uniform(),
                 Duration.ofSeconds(5),
                 Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Duration.ofMinutes(2), Option.of(new ListenAddress("", 9966)),
                 LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false,

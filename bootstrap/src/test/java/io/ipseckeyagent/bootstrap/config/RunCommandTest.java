@@ -81,8 +81,8 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(7);
         assertThat(launched).singleElement().satisfies(configuration -> {
-            assertThat(configuration.nodeName().value()).isEqualTo("node-a");
-            assertThat(configuration.ipsecJitterPolicy()).isEqualTo(JitterPolicy.rank());
+            assertThat(configuration.core().nodeName().value()).isEqualTo("node-a");
+            assertThat(configuration.core().policy()).isEqualTo(JitterPolicy.rank());
         });
         assertThat(launchWarnings.get(0).map(ConfigProblem::render))
                 .singleElement().asString().contains("no jitter, every node acts at once");

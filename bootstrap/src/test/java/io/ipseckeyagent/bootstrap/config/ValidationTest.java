@@ -105,15 +105,15 @@ class ValidationTest {
 
     @Test
     void booleanFlagsTakeCiliumsForms() {
-        assertThat(valid(resolve("--node-name=n", "--create-cilium-node")).createCiliumNode()).isTrue();
-        assertThat(valid(resolve("--node-name=n", "--create-cilium-node=true")).createCiliumNode()).isTrue();
-        assertThat(valid(resolve("--node-name=n", "--create-cilium-node=false")).createCiliumNode()).isFalse();
-        assertThat(valid(resolve("--node-name=n", "--enable-ipsec-jitter=false")).enableIpsecJitter()).isFalse();
-        assertThat(valid(resolve("--node-name=n", "--enable-ipsec-jitter=FALSE")).enableIpsecJitter()).isFalse();
-        assertThat(valid(resolve("--node-name=n", "--enable-ipsec-jitter=0")).enableIpsecJitter()).isFalse();
-        assertThat(valid(resolve("--enable-ipsec-jitter", "--node-name=n")).enableIpsecJitter()).isTrue();
+        assertThat(valid(resolve("--node-name=n", "--create-cilium-node")).plugins().createCiliumNode()).isTrue();
+        assertThat(valid(resolve("--node-name=n", "--create-cilium-node=true")).plugins().createCiliumNode()).isTrue();
+        assertThat(valid(resolve("--node-name=n", "--create-cilium-node=false")).plugins().createCiliumNode()).isFalse();
+        assertThat(valid(resolve("--node-name=n", "--enable-ipsec-jitter=false")).core().jitter().enabled()).isFalse();
+        assertThat(valid(resolve("--node-name=n", "--enable-ipsec-jitter=FALSE")).core().jitter().enabled()).isFalse();
+        assertThat(valid(resolve("--node-name=n", "--enable-ipsec-jitter=0")).core().jitter().enabled()).isFalse();
+        assertThat(valid(resolve("--enable-ipsec-jitter", "--node-name=n")).core().jitter().enabled()).isTrue();
         assertThat(valid(resolve(Map.of("IPSEC_KEY_AGENT_ENABLE_IPSEC_JITTER", "false"), Map.of(), "--node-name=n"))
-                .enableIpsecJitter()).isFalse();
+                .core().jitter().enabled()).isFalse();
     }
 
     @Test
@@ -128,7 +128,7 @@ class ValidationTest {
         RunConfiguration joined = valid(resolve("--node-name=n", "--ipsec-jitter-policy=rank", "--prometheus-serve-addr="));
 
         assertThat(spaced).isEqualTo(joined);
-        assertThat(joined.prometheusServeAddr().isEmpty()).isTrue();
+        assertThat(joined.observability().prometheusServeAddr().isEmpty()).isTrue();
     }
 
     @Test
@@ -167,7 +167,7 @@ class ValidationTest {
     void theDefaultJitterMaximumIsAutoUnderTheFleetWideCap() {
         RunConfiguration configuration = valid(resolve("--node-name=n"));
 
-        assertThat(configuration.ipsecJitterMaxDuration()).isEqualTo(new JitterMaximum.Auto());
+        assertThat(configuration.setting("ipsec-jitter-max-duration")).contains("auto");
         assertThat(configuration.effectiveJitterMax()).isEqualTo(Duration.ofSeconds(205));
         assertThat(warnings(resolve("--node-name=n"))).isEmpty();
     }
@@ -176,7 +176,7 @@ class ValidationTest {
     void aJitterMaximumBeyondTheWindowIsCappedWithAWarningNamingEveryValue() {
         ConfigResolution resolution = resolve("--node-name=n", "--ipsec-jitter-max-duration=10m");
 
-        assertThat(valid(resolution).ipsecJitterMaxDuration()).isEqualTo(new JitterMaximum.Fixed(Duration.ofMinutes(10)));
+        assertThat(valid(resolution).setting("ipsec-jitter-max-duration")).contains("10m0s");
         assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(205));
         assertThat(warnings(resolution)).containsExactly("--ipsec-jitter-max-duration: 10m0s is capped at 3m25s"
                 + " = --ipsec-key-rotation-duration (5m0s) - 1m35s = --key-file-poll-interval (5s) + the publish budget (30s)"

@@ -41,16 +41,16 @@ class YamlConfigFileTest {
                 create-cilium-node: true
                 """);
 
-        assertThat(configuration.clusterName()).isEqualTo("prod");
-        assertThat(configuration.ipsecKeyFile()).isEqualTo(Path.of("/keys/keys"));
-        assertThat(configuration.ipsecKeyRotationDuration()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(configuration.enableIpsecJitter()).isTrue();
-        assertThat(configuration.ipsecJitterMaxDuration()).isEqualTo(new JitterMaximum.Fixed(Duration.ZERO));
-        assertThat(configuration.ipsecJitterPolicy()).isEqualTo(JitterPolicy.nodeHash());
-        assertThat(configuration.keyFilePollInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(configuration.prometheusServeAddr().isEmpty()).isTrue();
-        assertThat(configuration.logLevel()).isEqualTo(LogLevel.DEBUG);
-        assertThat(configuration.createCiliumNode()).isTrue();
+        assertThat(configuration.core().clusterName()).isEqualTo("prod");
+        assertThat(configuration.plugins().ipsecKeyFile()).isEqualTo(Path.of("/keys/keys"));
+        assertThat(configuration.core().jitter().keyRotationDuration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(configuration.setting("enable-ipsec-jitter")).contains("true");
+        assertThat(configuration.setting("ipsec-jitter-max-duration")).contains("0s");
+        assertThat(configuration.setting("ipsec-jitter-policy")).contains("node-hash");
+        assertThat(configuration.plugins().keyFilePollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(configuration.observability().prometheusServeAddr().isEmpty()).isTrue();
+        assertThat(configuration.observability().logLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(configuration.plugins().createCiliumNode()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,7 +101,7 @@ class YamlConfigFileTest {
 
         assertThat(configurationOf("")).usingRecursiveComparison().ignoringFields("configFile", "settings").isEqualTo(withoutFile);
         assertThat(configurationOf("# only a comment\n")).usingRecursiveComparison().ignoringFields("configFile", "settings").isEqualTo(withoutFile);
-        assertThat(configurationOf("").configFile().toJavaOptional()).contains(Path.of("config.yaml"));
+        assertThat(configurationOf("").setting("config").map(Path::of).toJavaOptional()).contains(Path.of("config.yaml"));
     }
 
     @Test

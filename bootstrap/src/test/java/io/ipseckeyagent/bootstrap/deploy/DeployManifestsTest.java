@@ -39,7 +39,7 @@ class DeployManifestsTest {
         RunConfiguration configuration = resolution.configuration().toEither()
                 .getOrElseThrow(problems -> new AssertionError(problems.map(ConfigProblem::render).mkString("; ")));
         assertThat(resolution.warnings().map(ConfigProblem::render)).isEmpty();
-        assertThat(configuration.ipsecKeyFile()).isEqualTo(Path.of("/etc/ipsec/keys"));
-        assertThat(configuration.prometheusServeAddr().map(Object::toString)).contains(":9966");
+        assertThat(configuration.plugins().ipsecKeyFile()).isEqualTo(Path.of("/etc/ipsec/keys"));
+        assertThat(configuration.observability().prometheusServeAddr().map(Object::toString)).contains(":9966");
     }
 }

@@ -141,7 +141,7 @@ class AgentInjectorTest {
         assertThat(settings.jitter().max()).isEqualTo(configuration.effectiveJitterMax()).isEqualTo(Duration.ZERO);
         assertThat(settings.policy()).isEqualTo(JitterPolicy.rank());
         assertThat(settings.clusterName()).isEqualTo("blue");
-        assertThat(settings.nodeName()).isEqualTo(configuration.nodeName());
+        assertThat(settings.nodeName()).isEqualTo(configuration.core().nodeName());
     }
 
     @Test
