@@ -38,9 +38,9 @@ import java.util.stream.Stream;
  * (state file, CiliumNode) and write nothing before the second rotation.
  */
 public final class Demo {
-    private static final String CLUSTER_NAME = "demo";
-    private static final Spi FIRST = Spi.of(3);
-    private static final Duration SETTLE = Duration.ofMillis(300);
+    static final String CLUSTER_NAME = "demo";
+    static final Spi FIRST = Spi.of(3);
+    static final Duration SETTLE = Duration.ofMillis(300);
 
     private final DemoSettings settings;
     private final PrintWriter progress;

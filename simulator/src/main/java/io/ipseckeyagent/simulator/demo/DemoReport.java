@@ -66,10 +66,15 @@ public final class DemoReport {
     public static List<Path> files(DemoResult result, Path directory, String prefix) throws IOException {
         return SeriesFiles.write(directory, prefix + "-" + result.nodes(),
                 String.format(Locale.ROOT, "What the API server saw: %d real agents, one rotation per line", result.nodes()),
-                "demo: " + result.watches() + (prefix.equals("demo-relay")
-                        ? "; the stand-ins watch no node, so no watch events are counted (on a cluster each PATCH reaches the N - 1 others)"
-                        : "; watch events are the \"Node updated\" events the agents received"),
+                "demo: " + result.watches() + (countsNodeUpdated(result)
+                        ? "; watch events are the \"Node updated\" events the agents received"
+                        : "; the stand-ins watch no node, so no watch events are counted (on a cluster each PATCH reaches the N - 1 others)"),
                 result.rotations().stream().map(RotationResult::series).toList());
+    }
+
+    /** Whether the agents counted "Node updated" events (relay mode's stand-ins watch no node), as the text says. */
+    private static boolean countsNodeUpdated(DemoResult result) {
+        return result.rotations().stream().anyMatch(r -> r.nodeUpdatedPerSecond().length > 0);
     }
 
     private static Map<String, Object> rotation(RotationResult r) {

@@ -39,9 +39,6 @@ public final class RelayDemo {
     public static final Duration CILIUM_POLL = Duration.ofSeconds(1);
     /** The stand-ins are Cilium before the upstream jitter (releases before 2026): no jitter of their own. */
     private static final boolean CILIUM_HAS_JITTER = false;
-    private static final String CLUSTER_NAME = "demo";
-    private static final Spi FIRST = Spi.of(3);
-    private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final DemoSettings settings;
     private final PrintWriter progress;
@@ -76,20 +73,20 @@ public final class RelayDemo {
                     .getOrElseThrow(problem -> new IllegalStateException(problem));
             List<NodeName> nodes = Demo.nodeNames(settings.nodes());
             for (NodeName node : nodes) {
-                api.createNode(node, Option.some(FIRST)); // Cilium read the Secret itself so far
+                api.createNode(node, Option.some(Demo.FIRST)); // Cilium read the Secret itself so far
             }
             KubeletSecretVolume secret = new KubeletSecretVolume(work.resolve("secret"));
-            secret.write(Demo.keyLine(FIRST));
+            secret.write(Demo.keyLine(Demo.FIRST));
             progress.printf("demo: %d CiliumNodes carry SPI %s; starting %d cilium-agent stand-ins (poll %ss, no jitter"
-                    + " of their own) on the relayed files%n", nodes.size(), FIRST, nodes.size(), CILIUM_POLL.toSeconds());
+                    + " of their own) on the relayed files%n", nodes.size(), Demo.FIRST, nodes.size(), CILIUM_POLL.toSeconds());
             for (NodeName node : nodes) {
                 cilium.add(CiliumAgentStandIn.start(relayFile(work, node), node, api.url(), CILIUM_POLL));
                 // Cilium agents start at different times, so their polls are out of phase: spread them over one poll.
                 Thread.sleep(CILIUM_POLL.toMillis() / nodes.size());
             }
             Cluster cluster = new Cluster(nodes, secret, client, api, new DemoEvents(progress), cilium, work);
-            Spi second = FIRST.next();
-            List<RotationResult> rotations = List.of(rotate(cluster, false, FIRST, second),
+            Spi second = Demo.FIRST.next();
+            List<RotationResult> rotations = List.of(rotate(cluster, false, Demo.FIRST, second),
                     rotate(cluster, true, second, second.next()));
             return new DemoResult(nodes.size(), "fabric8 mock API server (CRUD) at " + client.getMasterUrl()
                     + ", in relay mode", nodes.size() + " agents, each watching only its own CiliumNode, next to "
@@ -139,7 +136,7 @@ public final class RelayDemo {
             Demo.waitFor(() -> cluster.cilium().stream().allMatch(c -> c.loadedSpi().contains(from) && answered(c))
                             && events.publishedTimes(from).size() >= nodes.size(),
                     settings.rotationDuration().plusSeconds(10), "the agents' start");
-            Thread.sleep(SETTLE.toMillis());
+            Thread.sleep(Demo.SETTLE.toMillis());
             for (DemoAgent agent : agents) {
                 agent.drain();
             }
@@ -151,7 +148,7 @@ public final class RelayDemo {
             Demo.waitFor(() -> events.publishedTimes(to).size() >= nodes.size()
                             && cluster.cilium().stream().allMatch(c -> c.loadedSpi().contains(to)),
                     settings.rotationDuration().plusSeconds(10), "the rotation to SPI " + to);
-            Thread.sleep(SETTLE.toMillis()); // a PATCH too many would arrive now
+            Thread.sleep(Demo.SETTLE.toMillis()); // a PATCH too many would arrive now
             List<MockApiServer.Request> all = api.patches();
             List<MockApiServer.Request> patches = all.subList(patchesBefore, all.size());
             Map<String, Integer> perNode = new TreeMap<>();
@@ -175,7 +172,7 @@ public final class RelayDemo {
     }
 
     private AgentSettings agentSettings(NodeName node, boolean jitter) {
-        return AgentSettings.of(node, CLUSTER_NAME, jitter(settings, jitter), JitterPolicy.uniform(), RetryBackoff.DEFAULT)
+        return AgentSettings.of(node, Demo.CLUSTER_NAME, jitter(settings, jitter), JitterPolicy.uniform(), RetryBackoff.DEFAULT)
                 .map(agent -> agent.withStartMode(StartMode.RELAY))
                 .getOrElseThrow(() -> new IllegalArgumentException("invalid demo settings: " + problems(settings)));
     }
