@@ -7,7 +7,7 @@ import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
-import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
+import io.ipseckeyagent.pluginhost.AgentPluginContext;
 import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;

@@ -24,10 +24,10 @@ import java.util.function.Consumer;
 import io.ipseckeyagent.application.service.AgentComposition;
 import io.ipseckeyagent.bootstrap.config.AgentMode;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
-import io.ipseckeyagent.bootstrap.plugins.RelayLink;
+import io.ipseckeyagent.plugin.RelayLink;
+import io.ipseckeyagent.pluginhost.AgentPluginContext;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.TreeSet;
-import io.vavr.control.Option;
 
 /**
  * The API server: one client ({@code --kubeconfig}, else fabric8's auto-configuration) and the one
@@ -89,7 +89,8 @@ public final class KubernetesAdaptersModule extends AbstractModule {
         @Provides
         @Singleton
         AgentPluginContext context(RunConfiguration configuration, ClockPort clock, RandomSourcePort random, KubernetesClient client) {
-            return new AgentPluginContext(configuration, clock, random, client);
+            return new AgentPluginContext(configuration.plugins(), configuration.settings(), clock, random,
+                    HashMap.of(KubernetesClient.class, client));
         }
     }
 
@@ -125,8 +126,8 @@ public final class KubernetesAdaptersModule extends AbstractModule {
         @Singleton
         AgentPluginContext context(RunConfiguration configuration, ClockPort clock, RandomSourcePort random, KubernetesClient client,
                 AdoptionWatch adoption, SchedulerPort scheduler) {
-            return new AgentPluginContext(configuration, clock, random, client,
-                    Option.some(new RelayLink(configuration.relayKeyFile(), adoption, scheduler)));
+            return new AgentPluginContext(configuration.plugins(), configuration.settings(), clock, random,
+                    HashMap.of(KubernetesClient.class, client, RelayLink.class, new RelayLink(configuration.relayKeyFile(), adoption, scheduler)));
         }
     }
 }

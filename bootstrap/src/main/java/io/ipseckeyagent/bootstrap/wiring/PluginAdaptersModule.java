@@ -7,7 +7,7 @@ import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
-import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
+import io.ipseckeyagent.pluginhost.AgentPluginContext;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.ipseckeyagent.pluginhost.PluginCatalog;

@@ -1,5 +1,8 @@
 package io.ipseckeyagent.bootstrap.plugins;
 
+import io.ipseckeyagent.adapters.fs.FileKeySourcePlugin;
+import io.ipseckeyagent.adapters.fs.StateFileDatapathPlugin;
+import io.ipseckeyagent.adapters.k8s.CiliumNodePublisherPlugin;
 import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.ipseckeyagent.pluginhost.PluginCatalog;
 import io.ipseckeyagent.pluginhost.PluginJars;

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.plugins;
 
+import io.ipseckeyagent.adapters.fs.FileKeySourcePlugin;
 import io.ipseckeyagent.application.port.out.KeyFileContent;
 import io.ipseckeyagent.application.port.out.KeyFileReadFailure;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;

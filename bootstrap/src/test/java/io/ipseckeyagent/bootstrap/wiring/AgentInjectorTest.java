@@ -34,7 +34,7 @@ import io.ipseckeyagent.application.service.AgentSettings;
 import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
-import io.ipseckeyagent.bootstrap.plugins.AgentPluginContext;
+import io.ipseckeyagent.pluginhost.AgentPluginContext;
 import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.ipseckeyagent.pluginhost.PluginCatalog;
 import io.ipseckeyagent.bootstrap.plugins.TestPlugins;

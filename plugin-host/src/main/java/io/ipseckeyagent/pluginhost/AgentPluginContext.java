@@ -1,12 +1,9 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.pluginhost;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
-import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.plugin.PluginContext;
 import io.ipseckeyagent.plugin.PluginSettings;
-import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
@@ -14,32 +11,31 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-/** The one context the agent hands every plugin, built-in or not; it shares the agent's API server client. */
+/** The one context the agent hands every plugin, built-in or not. */
 public final class AgentPluginContext implements PluginContext {
-    private final RunConfiguration configuration;
+    private final PluginSettings settings;
+    private final Map<String, String> written;
     private final ClockPort clock;
     private final RandomSourcePort random;
     private final Map<Class<?>, Object> shared;
     private final Deque<AutoCloseable> toClose = new ConcurrentLinkedDeque<>();
 
-    public AgentPluginContext(RunConfiguration configuration, ClockPort clock, RandomSourcePort random,
-            KubernetesClient kubernetesClient) {
-        this(configuration, clock, random, kubernetesClient, Option.none());
-    }
-
-    /** With {@code relay} (relay mode), shared as {@link RelayLink} so that the built-in plugins relay. */
-    public AgentPluginContext(RunConfiguration configuration, ClockPort clock, RandomSourcePort random,
-            KubernetesClient kubernetesClient, Option<RelayLink> relay) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    /**
+     * @param written every setting that has a value, by flag name, as an operator would write it
+     * @param shared the services shared, by the exact class a plugin asks for (the API server client, relay mode's {@code RelayLink})
+     */
+    public AgentPluginContext(PluginSettings settings, Map<String, String> written, ClockPort clock, RandomSourcePort random,
+            Map<Class<?>, Object> shared) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.written = Objects.requireNonNull(written, "written");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.shared = HashMap.<Class<?>, Object>of(KubernetesClient.class, Objects.requireNonNull(kubernetesClient, "kubernetesClient"))
-                .merge(relay.map(link -> HashMap.<Class<?>, Object>of(RelayLink.class, link)).getOrElse(HashMap.empty()));
+        this.shared = Objects.requireNonNull(shared, "shared");
     }
 
     @Override
     public PluginSettings settings() {
-        return configuration.plugins();
+        return settings;
     }
 
     @Override
@@ -54,7 +50,7 @@ public final class AgentPluginContext implements PluginContext {
 
     @Override
     public Option<String> setting(String name) {
-        return configuration.setting(name);
+        return written.get(name);
     }
 
     /** By the exact class: a plugin with its own copy of fabric8 asks for another class and gets none. */

@@ -1,10 +1,10 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.adapters.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.plugin.PluginContext;
 import io.ipseckeyagent.plugin.PublisherPlugin;
+import io.ipseckeyagent.plugin.RelayLink;
 
 /**
  * {@code --publisher=cilium-node} (the default): one merge patch of this node's CiliumNode per
@@ -12,17 +12,12 @@ import io.ipseckeyagent.plugin.PublisherPlugin;
  * only with {@code --create-cilium-node}. In relay mode it writes nothing: it confirms, from the
  * own CiliumNode, that cilium-agent published the relayed SPI.
  */
-public final class CiliumNodePublisherPlugin implements PublisherPlugin {
+public record CiliumNodePublisherPlugin(String name, int apiVersion) implements PublisherPlugin {
     public static final String NAME = "cilium-node";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int apiVersion() {
-        return API_VERSION;
+    /** What {@code ServiceLoader} calls; javac copies {@code API_VERSION} into this class. */
+    public CiliumNodePublisherPlugin() {
+        this(NAME, API_VERSION);
     }
 
     @Override

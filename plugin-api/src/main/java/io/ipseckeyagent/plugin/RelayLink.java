@@ -1,4 +1,4 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.plugin;
 
 import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What relay mode shares with the built-in plugins (through {@link AgentPluginContext#shared}):
- * with it, {@code cilium-node} confirms adoption instead of writing and {@code state-file} writes
- * the key file cilium-agent reads. Absent in publish mode.
+ * What relay mode shares with plugins (through {@link PluginContext#shared}, absent in publish
+ * mode): with it, the built-in {@code cilium-node} confirms adoption instead of writing and
+ * {@code state-file} writes the key file cilium-agent reads. A third party's plugin may use it alike.
  *
  * @param relayKeyFile {@code --relay-key-file}
  * @param adoption the watch of the own CiliumNode

@@ -1,24 +1,21 @@
-package io.ipseckeyagent.bootstrap.plugins;
+package io.ipseckeyagent.adapters.fs;
 
-import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.ipseckeyagent.plugin.PluginContext;
 import io.ipseckeyagent.plugin.PluginSettings;
 
-/** {@code --key-source=file} (the default): reads {@code --ipsec-key-file} and watches it for changes. */
-public final class FileKeySourcePlugin implements KeySourcePlugin {
+/**
+ * {@code --key-source=file} (the default): reads {@code --ipsec-key-file} and watches it for
+ * changes. A record: its name and plugin API version are its components, the API's two accessors.
+ */
+public record FileKeySourcePlugin(String name, int apiVersion) implements KeySourcePlugin {
     public static final String NAME = "file";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int apiVersion() {
-        return API_VERSION;
+    /** What {@code ServiceLoader} calls; javac copies {@code API_VERSION} into this class. */
+    public FileKeySourcePlugin() {
+        this(NAME, API_VERSION);
     }
 
     @Override
