@@ -1,7 +1,11 @@
 package io.ipseckeyagent.bootstrap.cli;
 
+import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.domain.key.KeyFileCheck;
 import io.ipseckeyagent.domain.key.KeyFileParser;
+import io.ipseckeyagent.domain.key.KeyFileProblem;
+import io.vavr.control.Try;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +50,12 @@ final class CheckKeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeyFileCheck check = KeyFileReader.read(file).fold(
-                KeyFileCheck::invalid,
-                content -> KeyFileParser.parse(content, strict));
+        // The agent's own reader: what it would refuse at run time, check-keys refuses alike.
+        KeyFileCheck check = Try.of(() -> Path.of(file)).toEither(KeyFileProblem.ofFile("not a valid path"))
+                .map(path -> FileSystemAdapters.keyFileSource(path).read().fold(
+                        failure -> KeyFileCheck.invalid(KeyFileProblem.ofFile(failure.problem())),
+                        content -> KeyFileParser.parse(content.bytes(), strict)))
+                .fold(KeyFileCheck::invalid, parsed -> parsed);
         spec.commandLine().getOut().print(output.render(file, check));
         spec.commandLine().getOut().flush();
         return check.isValid() ? 0 : 1;
