@@ -1,15 +1,11 @@
 package io.ipseckeyagent.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.ipseckeyagent.application.port.out.ClusterSizePort;
 import io.ipseckeyagent.application.port.out.ClusterSizePort.NodeCount;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ClusterSizePort} promises. Extend it with a fresh "server" per test. */
@@ -52,15 +48,6 @@ public abstract class ClusterSizePortContract {
     }
 
     private <T> T completed(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(completionTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException exceptionally) {
-            return fail("the stage completed exceptionally; the port promises an outcome instead", exceptionally.getCause());
-        } catch (TimeoutException notDone) {
-            return fail("the count did not complete within " + completionTimeout());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
-        }
+        return Completion.completed(stage, completionTimeout(), () -> "the count did not complete within " + completionTimeout());
     }
 }

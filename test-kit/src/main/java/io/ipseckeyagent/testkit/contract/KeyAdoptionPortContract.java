@@ -1,7 +1,6 @@
 package io.ipseckeyagent.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.ipseckeyagent.application.port.out.KeyAdoptionPort;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -10,9 +9,7 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -105,15 +102,6 @@ public abstract class KeyAdoptionPortContract {
     }
 
     private <T> T completed(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(settleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException exceptionally) {
-            return fail("the stage completed exceptionally; the port promises it never does", exceptionally.getCause());
-        } catch (TimeoutException notDone) {
-            return fail("not adopted within " + settleTimeout() + "; the port last saw " + adoption().publishedKey());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
-        }
+        return Completion.completed(stage, settleTimeout(), () -> "not adopted within " + settleTimeout() + "; the port last saw " + adoption().publishedKey());
     }
 }

@@ -1,7 +1,6 @@
 package io.ipseckeyagent.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort;
 import io.ipseckeyagent.application.port.out.NodeKeyPublisherPort.PublishedKeyLookup;
@@ -11,9 +10,6 @@ import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,17 +132,7 @@ public abstract class NodeKeyPublisherPortContract {
         assertThat(completed(publisher().publishedKey(NODE))).isEqualTo(new PublishedKeyLookup.Found(Option.some(Spi.of(2))));
     }
 
-    /** Waits for the stage and fails the test if it completes exceptionally: the port promises it never does. */
     private <T> T completed(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(completionTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException exceptionally) {
-            return fail("the stage completed exceptionally; the port promises an outcome instead", exceptionally.getCause());
-        } catch (TimeoutException notDone) {
-            return fail("the stage did not complete within " + completionTimeout());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
-        }
+        return Completion.completed(stage, completionTimeout(), () -> "the stage did not complete within " + completionTimeout());
     }
 }
