@@ -4,15 +4,16 @@ import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.plugin.PluginContext;
 import io.ipseckeyagent.plugin.PluginSettings;
-import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-/** The one context the agent hands every plugin, built-in or not. */
-public final class AgentPluginContext implements PluginContext {
+/** The one context the agent hands every plugin, built-in or not; closing it closes what plugins asked to close. */
+public final class AgentPluginContext implements PluginContext, AutoCloseable {
     private final PluginSettings settings;
     private final Map<String, String> written;
     private final ClockPort clock;
@@ -64,8 +65,19 @@ public final class AgentPluginContext implements PluginContext {
         toClose.push(Objects.requireNonNull(resource, "resource"));
     }
 
-    /** What plugins asked to close, the last registered first. */
-    public List<AutoCloseable> toClose() {
-        return List.ofAll(toClose);
+    /** Closes what plugins asked to close, the last registered first; one that fails does not keep the others open. */
+    @Override
+    public void close() {
+        List<String> failures = new ArrayList<>();
+        for (AutoCloseable resource = toClose.poll(); resource != null; resource = toClose.poll()) {
+            try {
+                resource.close();
+            } catch (Exception | LinkageError e) { // a plugin's class loader may be gone
+                failures.add(resource + ": " + e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("plugin resources failed to close: " + String.join("; ", failures));
+        }
     }
 }

@@ -6,7 +6,7 @@ import io.ipseckeyagent.application.port.out.SchedulerPort;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** The real clock, real randomness and the agent's one thread: the runtime adapters' only entry. */
+/** The real clock, real randomness, the agent's one thread and its start-stop order: the runtime adapters' only entry. */
 public final class RuntimeAdapters {
     private RuntimeAdapters() {}
 
@@ -15,9 +15,35 @@ public final class RuntimeAdapters {
         /** Stops taking work; waits up to {@code timeout} for the running task to end. */
         boolean shutdown(Duration timeout) throws InterruptedException;
 
+        /**
+         * Returns once this thread has run everything queued so far (true), or after {@code bound}
+         * (false); at once when shut down.
+         */
+        boolean awaitIdle(Duration bound) throws InterruptedException;
+
         /** Stops at once; queued tasks are dropped. */
         @Override
         void close();
+    }
+
+    /**
+     * Parts started in order and stopped in reverse, the last started first. A stop may come at any
+     * point of a start; a part that fails to stop is logged and the others are still stopped.
+     */
+    public interface Lifecycle {
+        /** Records a started part; if a stop came meanwhile, stops it at once and returns false. */
+        boolean started(String part, AutoCloseable stop);
+
+        /** Stops every part started so far, then logs {@code stoppedMessage}; true if this call did the stopping. */
+        boolean stop();
+
+        /** Returns once {@link #stop()} has finished. */
+        void awaitStopped() throws InterruptedException;
+    }
+
+    /** An empty lifecycle; its stop logs {@code stoppedMessage} and how long it took. */
+    public static Lifecycle lifecycle(String stoppedMessage) {
+        return new OrderedParts(stoppedMessage);
     }
 
     /** The system's UTC clock. */

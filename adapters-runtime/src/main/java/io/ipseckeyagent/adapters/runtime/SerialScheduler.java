@@ -3,6 +3,8 @@ package io.ipseckeyagent.adapters.runtime;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,17 @@ final class SerialScheduler implements RuntimeAdapters.OwnedScheduler {
     public boolean shutdown(Duration timeout) throws InterruptedException {
         executor.shutdown();
         return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean awaitIdle(Duration bound) throws InterruptedException {
+        CountDownLatch idle = new CountDownLatch(1);
+        try {
+            executor.execute(idle::countDown);
+        } catch (RejectedExecutionException e) {
+            return true; // shut down: nothing left to wait for
+        }
+        return idle.await(bound.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -2,39 +2,35 @@ package io.ipseckeyagent.bootstrap.run;
 
 import com.google.inject.Injector;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ipseckeyagent.application.service.RotationService;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
 import io.ipseckeyagent.adapters.observability.ListenAddress;
+import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
+import io.ipseckeyagent.adapters.runtime.RuntimeAdapters;
+import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
+import io.ipseckeyagent.application.service.RotationService;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunOptions;
-import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
-import io.ipseckeyagent.pluginhost.AgentPluginContext;
-import io.ipseckeyagent.pluginhost.ChosenPlugins;
-import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
-import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.ipseckeyagent.plugin.KeySourcePlugin;
-import io.vavr.collection.List;
+import io.ipseckeyagent.pluginhost.AgentPluginContext;
+import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.vavr.control.Option;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the wired agent in order and stops it in reverse. Start: the metrics server, the CiliumNode
- * watch (the cluster view), the key file watch, then the core's start use case; the watch comes
- * before the core's first load so that no change can fall between the two. Stop: the core (a
- * pending jitter wait is cancelled), the key file watch, the CiliumNode watch, the metrics server,
- * plugin resources, the API server client, the agent's thread. Every wait is bounded; a stop may
- * come at any point of a start.
+ * The order the wired agent's parts start in; the runtime adapters' {@link RuntimeAdapters.Lifecycle}
+ * stops them in reverse. Start: the metrics server, the CiliumNode watch (the cluster view), the key
+ * file watch, then the core's start use case; the watch comes before the core's first load so that no
+ * change can fall between the two. Stop: the core (a pending jitter wait is cancelled), the key file
+ * watch, the CiliumNode watch, the metrics server, plugin resources, the API server client, the
+ * agent's thread. Every wait is bounded; a stop may come at any point of a start.
  */
 public final class AgentLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
@@ -52,14 +48,8 @@ public final class AgentLifecycle {
     private final KeySourcePlugin keySource;
     private final AgentPluginContext pluginContext;
     private final RotationService core;
-
-    private final Deque<Step> started = new ArrayDeque<>(); // guarded by this; the last started first
-    private boolean stopping; // guarded by this
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RuntimeAdapters.Lifecycle parts = RuntimeAdapters.lifecycle("Agent stopped");
     private volatile Option<InetSocketAddress> metricsAddress = Option.none();
-
-    /** A part that is running, and how to stop it. */
-    private record Step(String name, AutoCloseable stop) {}
 
     private AgentLifecycle(Injector injector) {
         this.configuration = injector.getInstance(RunConfiguration.class);
@@ -85,21 +75,17 @@ public final class AgentLifecycle {
      */
     public boolean start() {
         // What wiring built is closed even if a later step fails, so it is recorded first.
-        boolean running = started("agent thread", () -> scheduler.shutdown(STEP_WAIT))
-                && started("API server client", client::close)
-                && started("plugin resources", () -> pluginContext.toClose()
-                        .forEach(resource -> stopQuietly(new Step("plugin resource " + resource, resource))))
+        boolean running = parts.started("agent thread", () -> scheduler.shutdown(STEP_WAIT))
+                && parts.started("API server client", client::close)
+                && parts.started("plugin resources", pluginContext)
                 && startMetricsServer()
                 && startClusterWatch()
-                && started("key file watch", keySource.watch(pluginContext, core));
+                && parts.started("key file watch", keySource.watch(pluginContext, core));
         if (!running) {
             return false;
         }
         core.start();
-        if (!started("rotation core", this::stopCore)) {
-            return false;
-        }
-        return awaitIdle();
+        return parts.started("rotation core", this::stopCore) && awaitIdle();
     }
 
     /**
@@ -107,43 +93,17 @@ public final class AgentLifecycle {
      * the others are still stopped. Returns true if this call did the stopping.
      */
     public boolean stop() {
-        List<Step> steps;
-        synchronized (this) {
-            if (stopping) {
-                return false;
-            }
-            stopping = true;
-            steps = List.ofAll(started);
-            started.clear();
-        }
-        long begin = System.nanoTime();
-        steps.forEach(AgentLifecycle::stopQuietly);
-        stopped.countDown();
-        log.atInfo().setMessage("Agent stopped").addKeyValue("tookMillis", (System.nanoTime() - begin) / 1_000_000).log();
-        return true;
+        return parts.stop();
     }
 
     /** Returns once {@link #stop()} has finished. */
     public void awaitStopped() throws InterruptedException {
-        stopped.await();
+        parts.awaitStopped();
     }
 
     /** Where {@code /metrics} and {@code /healthz} are served, once they are. */
     public Option<InetSocketAddress> metricsAddress() {
         return metricsAddress;
-    }
-
-    /** Records a started part; if a stop came meanwhile, stops it at once and says so. */
-    private boolean started(String name, AutoCloseable stop) {
-        Step step = new Step(name, stop);
-        synchronized (this) {
-            if (!stopping) {
-                started.push(step);
-                return true;
-            }
-        }
-        stopQuietly(step);
-        return false;
     }
 
     private boolean startMetricsServer() {
@@ -152,7 +112,7 @@ public final class AgentLifecycle {
             metricsAddress = Option.some(server.address());
             log.atInfo().setMessage("Serving metrics and health").addKeyValue("address", server.address().getHostString() + ":" + server.port())
                     .addKeyValue("paths", "/metrics,/healthz").log();
-            return started("metrics server", server::close);
+            return parts.started("metrics server", server::close);
         });
     }
 
@@ -172,7 +132,7 @@ public final class AgentLifecycle {
 
     /** Waits a little for the first list (the {@code rank} policy's cluster, relay mode's own node); the watch retries for ever. */
     private boolean startClusterWatch() {
-        if (!started(clusterWatch.part(), clusterWatch::close)) {
+        if (!parts.started(clusterWatch.part(), clusterWatch::close)) {
             return false;
         }
         try {
@@ -196,28 +156,14 @@ public final class AgentLifecycle {
 
     /** Returns once the agent's thread has run everything queued so far (bounded); false if interrupted. */
     private boolean awaitIdle() {
-        CountDownLatch idle = new CountDownLatch(1);
         try {
-            scheduler.execute(idle::countDown);
-            if (!idle.await(STEP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!scheduler.awaitIdle(STEP_WAIT)) {
                 log.atWarn().setMessage("The agent's thread is still busy").addKeyValue("waited", STEP_WAIT.toMillis() + "ms").log();
             }
             return true;
-        } catch (RejectedExecutionException e) {
-            return true; // already shut down: nothing left to wait for
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void stopQuietly(Step step) {
-        try {
-            step.stop().close();
-            log.atDebug().setMessage("Stopped").addKeyValue("part", step.name()).log();
-        } catch (Exception | LinkageError e) {
-            log.atWarn().setMessage("Failed to stop cleanly").addKeyValue("part", step.name())
-                    .addKeyValue("error", e.toString()).log();
         }
     }
 }
