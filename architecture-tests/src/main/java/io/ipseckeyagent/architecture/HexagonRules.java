@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * The agent's architecture as ArchUnit rules, for a code base rooted at one package: {@code
  * io.ipseckeyagent} in production, a fixture package in the rules' own tests. Modules map to
  * subpackages: {@code domain}, {@code application} (with {@code port.in}, {@code port.out}),
- * {@code plugin} (the plugin API), {@code adapters.<name>}, {@code bootstrap}, {@code simulator},
+ * {@code plugin} (the plugin API), {@code pluginhost}, {@code adapters.<name>}, {@code cli}, {@code bootstrap}, {@code simulator},
  * {@code testkit} (and {@code standins}, the kubelet volume and mock API server). Every rule keeps ArchUnit's {@code failOnEmptyShould}:
  * a rule whose packages hold no class fails instead of passing for nothing.
  */
@@ -57,6 +57,7 @@ public final class HexagonRules {
                 applicationDependsOnlyOnDomainJavaAndVavr(),
                 pluginApiDependsOnlyOnApplicationDomainJavaAndVavr(),
                 pluginHostDependsOnlyOnThePluginApi(),
+                cliKnowsNoAgentCode(),
                 adaptersDoNotDependOnEachOther(),
                 adaptersDoNotDependOnBootstrap(),
                 portsDoNotDependOnServices(),
@@ -103,6 +104,13 @@ public final class HexagonRules {
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(pkg("pluginhost"), pkg("plugin"), pkg("application"), pkg("domain"), "java..", "io.vavr..")
                 .because("built-in and third-party plugins are found and isolated the same way");
+    }
+
+    /** What the agent's and the simulator's command lines share is picocli conventions: no agent logic hides there. */
+    public ArchRule cliKnowsNoAgentCode() {
+        return classes().that().resideInAPackage(pkg("cli"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(pkg("cli"), "picocli..", "java..")
+                .because("the two jars share how they say a usage error and spell -o text|json, never what they do");
     }
 
     /** Each {@code adapters.<name>} subtree is a slice; no slice may use another. */

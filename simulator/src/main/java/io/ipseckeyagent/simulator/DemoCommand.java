@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.simulator.format.DurationConverter;
 import io.ipseckeyagent.simulator.demo.Demo;
 import io.ipseckeyagent.simulator.demo.DemoReport;

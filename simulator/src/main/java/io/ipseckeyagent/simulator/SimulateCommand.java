@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.DurationConverter;
 import io.ipseckeyagent.simulator.fleet.ApiServerModel;

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,21 +21,12 @@ public final class SimulatorMain implements Runnable {
 
     /** The command line, for tests to run in process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new SimulatorMain()).setParameterExceptionHandler(SimulatorMain::usageError);
+        return new CommandLine(new SimulatorMain()).setParameterExceptionHandler(UsageErrors::print);
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private static int usageError(CommandLine.ParameterException problem, String[] args) {
-        CommandLine command = problem.getCommandLine();
-        command.getErr().println(problem.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(problem, command.getErr());
-        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-        command.getErr().flush();
-        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The version the jar's manifest names. */

@@ -1,6 +1,7 @@
 package io.ipseckeyagent.bootstrap.cli;
 
 import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
+import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.domain.key.KeyFileCheck;
 import io.ipseckeyagent.domain.key.KeyFileParser;
 import io.ipseckeyagent.domain.key.KeyFileProblem;
@@ -56,7 +57,10 @@ final class CheckKeysCommand implements Callable<Integer> {
                         failure -> KeyFileCheck.invalid(KeyFileProblem.ofFile(failure.problem())),
                         content -> KeyFileParser.parse(content.bytes(), strict)))
                 .fold(KeyFileCheck::invalid, parsed -> parsed);
-        spec.commandLine().getOut().print(output.render(file, check));
+        spec.commandLine().getOut().print(switch (output) {
+            case TEXT -> TextReport.render(file, check);
+            case JSON -> JsonReport.render(file, check);
+        });
         spec.commandLine().getOut().flush();
         return check.isValid() ? 0 : 1;
     }

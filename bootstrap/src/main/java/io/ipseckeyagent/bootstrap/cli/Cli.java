@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.cli;
 
 import io.ipseckeyagent.bootstrap.config.RunCommand;
 import io.ipseckeyagent.bootstrap.run.AgentRunLauncher;
+import io.ipseckeyagent.cli.UsageErrors;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -39,16 +40,6 @@ public final class Cli {
         CommandLine root = new CommandLine(new AgentCommand());
         SUBCOMMANDS.stream().filter(command -> wanted.test(command.getKey()))
                 .forEach(command -> root.addSubcommand(command.getKey(), command.getValue().get()));
-        return root.setParameterExceptionHandler(Cli::usageError);
-    }
-
-    /** A usage error: the problem (picocli names the option) and where to look, not the whole help. */
-    private static int usageError(CommandLine.ParameterException problem, String[] args) {
-        CommandLine command = problem.getCommandLine();
-        command.getErr().println(problem.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(problem, command.getErr());
-        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-        command.getErr().flush();
-        return command.getCommandSpec().exitCodeOnInvalidInput();
+        return root.setParameterExceptionHandler(UsageErrors::print);
     }
 }

@@ -1,15 +1,15 @@
-package io.ipseckeyagent.simulator;
+package io.ipseckeyagent.cli;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Text for people, one JSON object for tools. */
+/** {@code -o text|json}: text for people, one JSON object for tools. */
 public enum OutputFormat {
     TEXT,
     JSON;
 
-    /** Accepts the lower-case names shown in the help. */
-    static final class Converter implements ITypeConverter<OutputFormat> {
+    /** Accepts the lower-case names shown in the help, and says so when given anything else. */
+    public static final class Converter implements ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
             return switch (value) {
