@@ -3,11 +3,13 @@ package io.ipseckeyagent.adapters.fs;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
 import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The filesystem adapters: the key file source and watcher, and the state-file datapath. The one
+ * The filesystem adapters: the key file source and watcher, the state-file datapath, and the reader
+ * of the small text files an operator writes. The one
  * public type of this package, free of Guice, so bootstrap, tests and the demo wire them alike.
  */
 public final class FileSystemAdapters {
@@ -36,6 +38,11 @@ public final class FileSystemAdapters {
             HandleKeyFileChangeUseCase onChange) {
         return new KeyFileWatcher(keyFile, pollInterval, useEvents, onChange, DebounceWindow.DEFAULT,
                 WatchHub::acquireShared);
+    }
+
+    /** A UTF-8 text file of at most {@code maxBytes}, or why it cannot be read ({@code cannot read FILE: reason}). */
+    public static Either<String, String> readText(Path file, long maxBytes) {
+        return TextFiles.read(file, maxBytes);
     }
 
     /** A datapath that records what is applied in {@code stateFile}, replaced atomically, creating its directory. */

@@ -136,6 +136,14 @@ public final class KubernetesAdapters {
 
         /** Logs that the first list is in, with what it found. */
         void logListed();
+
+        /**
+         * Starts watching and waits up to {@code wait} for the first list (then logs it), else warns
+         * and goes on: the watch keeps trying. False only if interrupted.
+         */
+        default boolean startWithin(Duration wait) {
+            return NodeWatches.startWithin(this, wait);
+        }
     }
 
     /** Publish mode's watch of every CiliumNode, as a {@link NodeWatch}. */

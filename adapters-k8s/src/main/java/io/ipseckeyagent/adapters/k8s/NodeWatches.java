@@ -7,7 +7,11 @@ import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.AgentEventsPort;
 import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.domain.key.NodeName;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +20,20 @@ final class NodeWatches {
     private static final Logger log = LoggerFactory.getLogger(NodeWatches.class);
 
     private NodeWatches() {}
+
+    static boolean startWithin(NodeWatch watch, Duration wait) {
+        try {
+            watch.start().toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            watch.logListed();
+        } catch (TimeoutException | ExecutionException e) {
+            log.atWarn().setMessage("No CiliumNode list from the API server yet; starting anyway, the watch keeps trying")
+                    .addKeyValue("waited", wait.toMillis() + "ms").log();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
 
     static NodeWatch of(ClusterWatch watch) {
         return new NodeWatch() {

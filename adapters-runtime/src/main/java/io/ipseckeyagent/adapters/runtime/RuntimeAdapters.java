@@ -4,9 +4,10 @@ import io.ipseckeyagent.application.port.out.ClockPort;
 import io.ipseckeyagent.application.port.out.RandomSourcePort;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** The real clock, real randomness, the agent's one thread and its start-stop order: the runtime adapters' only entry. */
+/** The real clock, real randomness, the agent's one thread, its start-stop order and the process's stop signal: the runtime adapters' only entry. */
 public final class RuntimeAdapters {
     private RuntimeAdapters() {}
 
@@ -39,6 +40,25 @@ public final class RuntimeAdapters {
 
         /** Returns once {@link #stop()} has finished. */
         void awaitStopped() throws InterruptedException;
+    }
+
+    /** How the process asks a running agent to stop: SIGTERM or SIGINT in production, a test's own call in tests. */
+    @FunctionalInterface
+    public interface ShutdownSignal {
+        /**
+         * Arranges for {@code stop} to run when the process is asked to stop. {@code stop} returns true
+         * if it stopped a running agent, false if the agent had already stopped.
+         */
+        void onShutdown(BooleanSupplier stop);
+    }
+
+    /**
+     * A JVM shutdown hook (SIGTERM, SIGINT): stops the agent, at most {@code stopBound}, then ends
+     * the process with exit code 0, as an orderly stop should (the JVM would report 143 for SIGTERM).
+     * When the agent had already stopped (a failed start exits with its own code), it does nothing.
+     */
+    public static ShutdownSignal jvmShutdownHook(String threadName, Duration stopBound) {
+        return new JvmShutdownHook(threadName, stopBound);
     }
 
     /** An empty lifecycle; its stop logs {@code stoppedMessage} and how long it took. */

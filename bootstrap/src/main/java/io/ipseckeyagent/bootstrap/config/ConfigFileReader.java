@@ -1,14 +1,7 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.vavr.control.Either;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads the {@code --config} file's text; a port of its own so resolution stays testable without disks. */
@@ -22,28 +15,6 @@ public interface ConfigFileReader {
 
     /** Reads from the local file system, as UTF-8. */
     static ConfigFileReader fromFileSystem() {
-        return file -> {
-            try {
-                if (Files.isDirectory(file)) {
-                    return Either.left("cannot read " + file + ": it is a directory");
-                }
-                if (Files.size(file) > MAX_BYTES) {
-                    return Either.left("cannot read " + file + ": larger than " + MAX_BYTES + " bytes");
-                }
-                byte[] bytes = Files.readAllBytes(file);
-                return Either.right(StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString());
-            } catch (NoSuchFileException e) {
-                return Either.left("cannot read " + file + ": no such file");
-            } catch (AccessDeniedException e) {
-                return Either.left("cannot read " + file + ": permission denied");
-            } catch (CharacterCodingException e) {
-                return Either.left("cannot read " + file + ": not UTF-8 text");
-            } catch (IOException e) {
-                return Either.left("cannot read " + file + ": " + e.getMessage());
-            }
-        };
+        return file -> FileSystemAdapters.readText(file, MAX_BYTES);
     }
 }

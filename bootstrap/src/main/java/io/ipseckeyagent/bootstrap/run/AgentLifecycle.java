@@ -18,9 +18,6 @@ import io.vavr.control.Option;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,20 +129,7 @@ public final class AgentLifecycle {
 
     /** Waits a little for the first list (the {@code rank} policy's cluster, relay mode's own node); the watch retries for ever. */
     private boolean startClusterWatch() {
-        if (!parts.started(clusterWatch.part(), clusterWatch::close)) {
-            return false;
-        }
-        try {
-            clusterWatch.start().toCompletableFuture().get(CLUSTER_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            clusterWatch.logListed();
-        } catch (TimeoutException | ExecutionException e) {
-            log.atWarn().setMessage("No CiliumNode list from the API server yet; starting anyway, the watch keeps trying")
-                    .addKeyValue("waited", CLUSTER_LIST_WAIT.toMillis() + "ms").log();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return true;
+        return parts.started(clusterWatch.part(), clusterWatch::close) && clusterWatch.startWithin(CLUSTER_LIST_WAIT);
     }
 
     /** The core cancels a pending jitter wait and its retries on its own thread; wait for it to have done so. */

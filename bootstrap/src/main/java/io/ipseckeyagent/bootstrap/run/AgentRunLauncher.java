@@ -4,6 +4,8 @@ import io.ipseckeyagent.bootstrap.config.ConfigProblem;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunLauncher;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
+import io.ipseckeyagent.adapters.runtime.RuntimeAdapters;
+import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.ShutdownSignal;
 import io.ipseckeyagent.bootstrap.wiring.AgentInjector;
 import io.ipseckeyagent.bootstrap.wiring.StartupFailure;
 import io.ipseckeyagent.domain.time.GoDuration;
@@ -21,11 +23,14 @@ import org.slf4j.LoggerFactory;
 public final class AgentRunLauncher implements RunLauncher {
     private static final Logger log = LoggerFactory.getLogger(AgentRunLauncher.class);
 
+    /** The most a stop may take before the process exits anyway. */
+    static final Duration STOP_BOUND = Duration.ofMillis(4500);
+
     private final ShutdownSignal shutdownSignal;
 
     /** Stops on SIGTERM and SIGINT. */
     public AgentRunLauncher() {
-        this(ShutdownSignal.JVM);
+        this(RuntimeAdapters.jvmShutdownHook("ipsec-key-agent", STOP_BOUND));
     }
 
     public AgentRunLauncher(ShutdownSignal shutdownSignal) {
