@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param plugins the typed settings every plugin gets
  * @param relayKeyFile where relay mode writes the keys for cilium-agent (unused in publish mode)
  * @param settings every option that has a value, by name, written so that it resolves to this same value again
+ *     (what plugins read with {@code PluginContext.setting})
  */
 public record RunConfiguration(AgentSettings core, PluginSettings plugins, PluginChoice choice, AgentMode mode, Path relayKeyFile,
         Duration clusterViewStaleAfter, Observability observability, Map<String, String> settings) {
@@ -43,14 +44,6 @@ public record RunConfiguration(AgentSettings core, PluginSettings plugins, Plugi
      */
     public Duration effectiveJitterMax() {
         return core.jitter().max();
-    }
-
-    /**
-     * The value of the option named {@code name} (the flag without dashes) as an operator would
-     * write it; none when it is unset and has no default. What plugins read through their context.
-     */
-    public Option<String> setting(String name) {
-        return settings.get(name);
     }
 
     /**

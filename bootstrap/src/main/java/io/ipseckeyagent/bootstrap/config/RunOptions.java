@@ -26,7 +26,7 @@ import java.time.Duration;
  * validation and {@code run --help} are all derived from it.
  */
 public final class RunOptions {
-    public static final OptionSpec<NodeName> NODE_NAME = OptionSpec.of("node-name", "NAME", TEXT, ValueParsers::nodeName,
+    public static final OptionSpec<NodeName> NODE_NAME = OptionSpec.of("node-name", "NAME", TEXT, NodeName::parse,
                     "This node's name, as in its CiliumNode (required).")
             .withFallbackEnvironment("NODE_NAME")
             .withDefaultDescribed("none; required");

@@ -1,8 +1,8 @@
 package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.adapters.observability.ListenAddress;
+import io.ipseckeyagent.pluginhost.DidYouMean;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
-import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -10,14 +10,12 @@ import io.vavr.control.Option;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The parsers the option registry uses; each returns a message that makes sense after the flag's name. */
 final class ValueParsers {
-    /** RFC 1123 subdomain, as Kubernetes requires of node names. */
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     /** Cilium's rule for cluster names. */
     private static final Pattern CLUSTER_NAME = Pattern.compile("(?=.{1,32}$)([a-z0-9][-a-z0-9]*)?[a-z0-9]");
     private static final Pattern PLUGIN_NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?");
@@ -66,13 +64,6 @@ final class ValueParsers {
         }
     }
 
-    static Either<String, NodeName> nodeName(String text) {
-        return DNS_SUBDOMAIN.matcher(text).matches()
-                ? Either.right(NodeName.of(text))
-                : Either.left("\"" + text + "\" is not a Kubernetes node name (lower-case letters, digits, '-' and '.',"
-                        + " starting and ending with a letter or digit, at most 253 characters)");
-    }
-
     static Either<String, String> clusterName(String text) {
         return CLUSTER_NAME.matcher(text).matches()
                 ? Either.right(text)
@@ -91,8 +82,11 @@ final class ValueParsers {
         return text.isEmpty() ? Either.right(Option.none()) : ListenAddress.parse(text).map(Option::some);
     }
 
-    /** A choice among {@code choices}, each written as {@code word} spells it. */
+    /** A choice among {@code choices}, each written as {@code word} spells it, any case; a miss lists them and the closest. */
     static <E> Function<String, Either<String, E>> choice(List<E> choices, Function<? super E, String> word) {
-        return text -> ConfigChoice.parse(choices, word, text);
+        List<String> names = choices.map(word);
+        return text -> choices.find(choice -> word.apply(choice).equals(text.toLowerCase(Locale.ROOT)))
+                .toEither(() -> "unknown value \"" + text + "\"; expected one of " + names.mkString(", ")
+                        + DidYouMean.closest(text, names).map(name -> " (did you mean " + name + "?)").getOrElse(""));
     }
 }

@@ -46,12 +46,13 @@ class PrecedenceTest {
                         Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(5)),
                 new Kind(RunOptions.ENABLE_IPSEC_JITTER, "false", "true", "false", c -> c.core().jitter().enabled(),
                         false, true, false, true),
-                new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", c -> c.setting("ipsec-jitter-max-duration").get(),
-                        "10s", "20s", "0s", "auto"),
-                new Kind(RunOptions.IPSEC_JITTER_TARGET_RATE, "10", "2.5", "100", c -> c.setting("ipsec-jitter-target-rate").get(),
-                        "10", "2.5", "100", "20"),
-                new Kind(RunOptions.SECRET_PROPAGATION_BUDGET, "30s", "90s", "0", c -> c.setting("secret-propagation-budget").get(),
-                        "30s", "1m30s", "0s", "1m0s"),
+                new Kind(RunOptions.IPSEC_JITTER_MAX_DURATION, "10s", "20s", "0", c -> c.core().jitter().maximum(),
+                        new JitterMaximum.Fixed(Duration.ofSeconds(10)), new JitterMaximum.Fixed(Duration.ofSeconds(20)),
+                        new JitterMaximum.Fixed(Duration.ZERO), new JitterMaximum.Auto()),
+                new Kind(RunOptions.IPSEC_JITTER_TARGET_RATE, "10", "2.5", "100", c -> c.core().jitter().targetRate(),
+                        10.0, 2.5, 100.0, 20.0),
+                new Kind(RunOptions.SECRET_PROPAGATION_BUDGET, "30s", "90s", "0", c -> c.core().jitter().reserve().secretPropagation(),
+                        Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ZERO, Duration.ofMinutes(1)),
                 new Kind(RunOptions.IPSEC_JITTER_POLICY, "rank", "node-hash", "RANK", c -> c.core().policy(),
                         JitterPolicy.rank(), JitterPolicy.nodeHash(), JitterPolicy.rank(), JitterPolicy.uniform()),
                 new Kind(RunOptions.KEY_FILE_POLL_INTERVAL, "1s", "2s", "3s", c -> c.plugins().keyFilePollInterval(),
@@ -115,7 +116,7 @@ class PrecedenceTest {
                 Map.of("env.yaml", "log-format: json\n"), "--node-name=n"));
 
         assertThat(configuration.observability().logFormat()).isEqualTo(LogFormat.JSON);
-        assertThat(configuration.setting("config").map(java.nio.file.Path::of)).isEqualTo(Option.of(Path.of("env.yaml")));
+        assertThat(configuration.settings().get("config").map(Path::of)).isEqualTo(Option.of(Path.of("env.yaml")));
     }
 
     @Test
@@ -143,20 +144,21 @@ class PrecedenceTest {
         RunConfiguration configuration = valid(resolve("--node-name=node-a"));
 
         assertThat(List.of(configuration.core().nodeName(), configuration.core().clusterName(), configuration.plugins().ipsecKeyFile(),
-                configuration.core().jitter().keyRotationDuration(), configuration.core().jitter().enabled(), configuration.setting("ipsec-jitter-max-duration").get(),
-                configuration.setting("ipsec-jitter-target-rate").get(), configuration.setting("secret-propagation-budget").get(), configuration.effectiveJitterMax(),
+                configuration.core().jitter().keyRotationDuration(), configuration.core().jitter().enabled(), configuration.core().jitter().maximum(),
+                configuration.core().jitter().targetRate(), configuration.core().jitter().reserve().secretPropagation(), configuration.effectiveJitterMax(),
                 configuration.core().policy(), configuration.plugins().keyFilePollInterval(), configuration.plugins().kubeconfig(), configuration.plugins().stateFile(),
                 configuration.clusterViewStaleAfter(), configuration.observability().prometheusServeAddr(), configuration.observability().logFormat(), configuration.observability().logLevel(),
-                configuration.setting("config").map(java.nio.file.Path::of), configuration.choice().pluginDir(), configuration.choice().keySource(), configuration.choice().publisher(),
+                configuration.settings().get("config"), configuration.choice().pluginDir(), configuration.choice().keySource(), configuration.choice().publisher(),
                 configuration.choice().datapath(), configuration.plugins().createCiliumNode(), configuration.mode(), configuration.relayKeyFile(),
                 configuration.core().settle(), configuration.core().startMode())).containsExactly(
                 NodeName.of("node-a"), "default", Path.of("/etc/ipsec/keys"), Duration.ofMinutes(5), true,
-                "auto", "20", "1m0s", Duration.ofSeconds(205), JitterPolicy.uniform(),
+                new JitterMaximum.Auto(), 20.0, Duration.ofMinutes(1), Duration.ofSeconds(205), JitterPolicy.uniform(),
                 Duration.ofSeconds(5),
                 Option.none(), Path.of("/var/run/ipsec-key-agent/state.json"), Duration.ofMinutes(2), Option.of(new ListenAddress("", 9966)),
                 LogFormat.TEXT, LogLevel.INFO, Option.none(), Option.none(), "file", "cilium-node", "state-file", false,
                 AgentMode.PUBLISH, Path.of("/var/lib/ipsec-key-agent/keys"), Duration.ofSeconds(1), StartMode.PUBLISH);
-        assertThat(configuration.setting("relay-cilium-jitter")).contains("true");
-        assertThat(configuration.setting("relay-cilium-poll-interval")).contains("5s");
+        // Publish mode reserves nothing of cilium-agent's, so these two are only written down: relay mode's typed test is in NewSettingsTest.
+        assertThat(configuration.settings().get("relay-cilium-jitter")).contains("true");
+        assertThat(configuration.settings().get("relay-cilium-poll-interval")).contains("5s");
     }
 }

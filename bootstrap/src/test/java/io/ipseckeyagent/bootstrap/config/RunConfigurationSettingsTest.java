@@ -26,12 +26,12 @@ class RunConfigurationSettingsTest {
     void defaultsAreSettingsAndUnsetOptionsWithoutDefaultAreNot() {
         RunConfiguration configuration = valid(resolve("--node-name=node-a", "--prometheus-serve-addr="));
 
-        assertThat(configuration.setting("ipsec-key-file")).isEqualTo(Option.some("/etc/ipsec/keys"));
-        assertThat(configuration.setting("ipsec-jitter-max-duration")).isEqualTo(Option.some("auto"));
-        assertThat(configuration.setting("publisher")).isEqualTo(Option.some("cilium-node"));
-        assertThat(configuration.setting("prometheus-serve-addr")).isEqualTo(Option.some(""));
-        assertThat(configuration.setting("kubeconfig")).isEqualTo(Option.none());
-        assertThat(configuration.setting("no-such-option")).isEqualTo(Option.none());
+        assertThat(configuration.settings().get("ipsec-key-file")).isEqualTo(Option.some("/etc/ipsec/keys"));
+        assertThat(configuration.settings().get("ipsec-jitter-max-duration")).isEqualTo(Option.some("auto"));
+        assertThat(configuration.settings().get("publisher")).isEqualTo(Option.some("cilium-node"));
+        assertThat(configuration.settings().get("prometheus-serve-addr")).isEqualTo(Option.some(""));
+        assertThat(configuration.settings().get("kubeconfig")).isEqualTo(Option.none());
+        assertThat(configuration.settings().get("no-such-option")).isEqualTo(Option.none());
         assertThat(configuration.settings().keySet().toList())
                 .containsExactlyElementsOf(RunOptions.ALL.map(OptionSpec::name).removeAll(java.util.List.of("kubeconfig", "config", "plugin-dir")));
     }

@@ -44,6 +44,6 @@ class RunOptionsTest {
     void choicesAreReadIgnoringCase() {
         assertThat(RunOptions.LOG_LEVEL.parse("WARN").toJavaOptional()).contains(LogLevel.WARN);
         assertThat(RunOptions.LOG_FORMAT.parse("Json").toJavaOptional()).contains(LogFormat.JSON);
-        assertThat(ConfigChoice.parse(JitterPolicy.ALL, JitterPolicy::name, "Node-Hash").map(JitterPolicy::name).toJavaOptional()).contains("node-hash");
+        assertThat(RunOptions.IPSEC_JITTER_POLICY.parse("Node-Hash").map(JitterPolicy::name).toJavaOptional()).contains("node-hash");
     }
 }

@@ -167,7 +167,7 @@ class ValidationTest {
     void theDefaultJitterMaximumIsAutoUnderTheFleetWideCap() {
         RunConfiguration configuration = valid(resolve("--node-name=n"));
 
-        assertThat(configuration.setting("ipsec-jitter-max-duration")).contains("auto");
+        assertThat(configuration.core().jitter().maximum()).isEqualTo(new JitterMaximum.Auto());
         assertThat(configuration.effectiveJitterMax()).isEqualTo(Duration.ofSeconds(205));
         assertThat(warnings(resolve("--node-name=n"))).isEmpty();
     }
@@ -176,7 +176,7 @@ class ValidationTest {
     void aJitterMaximumBeyondTheWindowIsCappedWithAWarningNamingEveryValue() {
         ConfigResolution resolution = resolve("--node-name=n", "--ipsec-jitter-max-duration=10m");
 
-        assertThat(valid(resolution).setting("ipsec-jitter-max-duration")).contains("10m0s");
+        assertThat(valid(resolution).core().jitter().maximum()).isEqualTo(new JitterMaximum.Fixed(Duration.ofMinutes(10)));
         assertThat(valid(resolution).effectiveJitterMax()).isEqualTo(Duration.ofSeconds(205));
         assertThat(warnings(resolution)).containsExactly("--ipsec-jitter-max-duration: 10m0s is capped at 3m25s"
                 + " = --ipsec-key-rotation-duration (5m0s) - 1m35s = --key-file-poll-interval (5s) + the publish budget (30s)"

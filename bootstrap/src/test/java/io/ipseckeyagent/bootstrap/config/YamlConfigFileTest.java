@@ -44,9 +44,13 @@ class YamlConfigFileTest {
         assertThat(configuration.core().clusterName()).isEqualTo("prod");
         assertThat(configuration.plugins().ipsecKeyFile()).isEqualTo(Path.of("/keys/keys"));
         assertThat(configuration.core().jitter().keyRotationDuration()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(configuration.setting("enable-ipsec-jitter")).contains("true");
-        assertThat(configuration.setting("ipsec-jitter-max-duration")).contains("0s");
-        assertThat(configuration.setting("ipsec-jitter-policy")).contains("node-hash");
+        // A zero maximum (a YAML number) turns jitter off, so the typed core says off whatever the two other jitter keys say;
+        // what they said is checked as written down.
+        assertThat(configuration.core().jitter().maximum()).isEqualTo(new JitterMaximum.Fixed(Duration.ZERO));
+        assertThat(configuration.core().jitter().enabled()).isFalse();
+        assertThat(configuration.core().policy()).isEqualTo(JitterPolicy.disabled());
+        assertThat(configuration.settings().get("enable-ipsec-jitter")).contains("true");
+        assertThat(configuration.settings().get("ipsec-jitter-policy")).contains("node-hash");
         assertThat(configuration.plugins().keyFilePollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(configuration.observability().prometheusServeAddr().isEmpty()).isTrue();
         assertThat(configuration.observability().logLevel()).isEqualTo(LogLevel.DEBUG);
@@ -101,7 +105,7 @@ class YamlConfigFileTest {
 
         assertThat(configurationOf("")).usingRecursiveComparison().ignoringFields("configFile", "settings").isEqualTo(withoutFile);
         assertThat(configurationOf("# only a comment\n")).usingRecursiveComparison().ignoringFields("configFile", "settings").isEqualTo(withoutFile);
-        assertThat(configurationOf("").setting("config").map(Path::of).toJavaOptional()).contains(Path.of("config.yaml"));
+        assertThat(configurationOf("").settings().get("config").map(Path::of).toJavaOptional()).contains(Path.of("config.yaml"));
     }
 
     @Test
