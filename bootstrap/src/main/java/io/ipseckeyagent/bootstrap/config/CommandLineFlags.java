@@ -35,12 +35,24 @@ final class CommandLineFlags {
         var builder = CommandLine.Model.OptionSpec.builder(option.flag())
                 .type(String.class)
                 .paramLabel(option.valueLabel())
-                .description((option.help() + " Default: " + option.defaultDescription() + ". Env: "
+                .description(wrapped((option.help() + " Default: " + option.defaultDescription() + ". Env: "
                         + option.environmentVariables().mkString(", ") + "." + (option.inConfigFile() ? "" : " Not in the config file."))
-                        .replace("%", "%%"));
+                        .replace("%", "%%")));
         return option.kind() == OptionSpec.ValueKind.BOOLEAN
                 ? builder.arity("0..1").preprocessor(CommandLineFlags::bareBooleanIsTrue).build()
                 : builder.arity("1").build();
+    }
+
+    /** The help's description column: 80 columns less the option column. */
+    private static final int DESCRIPTION_WIDTH = 52;
+
+    /** Lines that fit the column, broken at spaces only: picocli's own wrapping breaks ":9966" and "state.json" too. */
+    private static String[] wrapped(String text) {
+        return List.of(text.split(" ")).foldLeft(List.<String>empty(), (lines, word) -> lines.lastOption()
+                        .filter(line -> line.length() + 1 + word.length() <= DESCRIPTION_WIDTH)
+                        .map(line -> lines.init().append(line + " " + word))
+                        .getOrElse(() -> lines.append(word)))
+                .toJavaArray(String[]::new);
     }
 
     /** {@code --flag} alone is true and never takes the next argument as its value. */
