@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.JarVersion;
 import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.DurationConverter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "advise",
         mixinStandardHelpOptions = true,
-        versionProvider = SimulatorMain.Version.class,
+        versionProvider = JarVersion.class,
         sortOptions = false,
         description = {"Sizing advice: simulates one rotation per candidate setting (disabled, cilium, fixed maxima,"
                 + " auto at several target rates) and reports peak writes/s, peak watch events/s and p50/p99 adoption"

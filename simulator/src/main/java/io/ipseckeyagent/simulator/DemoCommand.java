@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.JarVersion;
 import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.simulator.format.DurationConverter;
 import io.ipseckeyagent.simulator.demo.Demo;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        versionProvider = SimulatorMain.Version.class,
+        versionProvider = JarVersion.class,
         sortOptions = false,
         description = {
             "Starts fabric8's mock Kubernetes API server on loopback, creates the CiliumNodes and a kubelet-style"

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.JarVersion;
 import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.ipseckeyagent.simulator.format.DurationConverter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
-        versionProvider = SimulatorMain.Version.class,
+        versionProvider = JarVersion.class,
         sortOptions = false,
         description = {
             "Runs one key rotation of N agents (the agent's real rotation service, in-memory adapters) on one"

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.simulator;
 
+import io.ipseckeyagent.cli.JarVersion;
 import io.ipseckeyagent.cli.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ipsec-key-agent-simulator",
         mixinStandardHelpOptions = true,
-        versionProvider = SimulatorMain.Version.class,
+        versionProvider = JarVersion.class,
         description = "Shows the write rate a key rotation puts on the API server, with and without jitter.",
         subcommands = {SimulateCommand.class, AdviseCommand.class, DemoCommand.class})
 public final class SimulatorMain implements Runnable {
@@ -27,14 +28,5 @@ public final class SimulatorMain implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The version the jar's manifest names. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = SimulatorMain.class.getPackage().getImplementationVersion();
-            return new String[] {"ipsec-key-agent-simulator " + (version == null ? "(development build)" : version)};
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.cli;
 
+import io.ipseckeyagent.cli.JarVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "ipsec-key-agent",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = JarVersion.class,
         description = "Jittered, deadline-bounded IPsec key rotation for Cilium nodes.",
         synopsisSubcommandLabel = "COMMAND")
 final class AgentCommand implements Runnable {

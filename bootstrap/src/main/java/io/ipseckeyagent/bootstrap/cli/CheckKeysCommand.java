@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.cli;
 
+import io.ipseckeyagent.cli.JarVersion;
 import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
 import io.ipseckeyagent.cli.OutputFormat;
 import io.ipseckeyagent.domain.key.KeyFileCheck;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check-keys",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = JarVersion.class,
         description = {
             "Checks an IPsec key file (Cilium's format) before you roll it out.",
             "Reports every error with its line; on success, the active SPI (the last line's) and the number"

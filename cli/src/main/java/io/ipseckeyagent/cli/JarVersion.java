@@ -1,0 +1,17 @@
+package io.ipseckeyagent.cli;
+
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code --version}: the root command's name and the version the jar's manifest states, or "dev" outside a jar. */
+public final class JarVersion implements IVersionProvider {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public String[] getVersion() {
+        String version = JarVersion.class.getPackage().getImplementationVersion();
+        return new String[] {spec.root().name() + " " + (version == null ? "dev" : version)};
+    }
+}
