@@ -56,8 +56,9 @@ public record OptionSpec<T>(
         return new OptionSpec<>(name, valueLabel, kind, help, parser, Option.none(), "none", false, List.empty(), true, List.empty());
     }
 
+    /** The help shows a duration in the one Go form every message uses ({@code 5m0s}). */
     public OptionSpec<T> withDefault(String value) {
-        return new OptionSpec<>(name, valueLabel, kind, help, parser, Option.some(value), value.isEmpty() ? "\"\"" : value,
+        return new OptionSpec<>(name, valueLabel, kind, help, parser, Option.some(value), value.isEmpty() ? "\"\"" : canonical(value),
                 allowsEmpty, fallbackEnvironment, inConfigFile, formerNames);
     }
 

@@ -54,7 +54,7 @@ class RunCommandTest {
             // picocli wraps where a line may break, also after '.' or ':'; compare without white space
             assertThat(help.replaceAll("\\s+", "")).contains(("Default: " + option.defaultDescription() + ".").replaceAll("\\s+", ""));
         }
-        assertThat(help).contains("NODE_NAME", "Default: 5m.", "Default: auto.", "--enable-ipsec-jitter[=BOOL]");
+        assertThat(help).contains("NODE_NAME", "Default: 5m0s.", "Default: auto.", "--enable-ipsec-jitter[=BOOL]");
         assertThat(help.replaceAll("\\s+", "")).contains("Default::9966.", "Precedence:flag,environment,file,default.");
         assertThat(launched).isEmpty();
     }
