@@ -295,15 +295,10 @@ class HelmChartTest {
     // ---- the agent's CLI
 
 
-    /**
-     * {@code run}'s options and their defaults. From picocli's model where {@code run} declares its
-     * options there, else from {@code run --help} (which lists each with "Default: X"), so this holds
-     * before and after the flag parsing moves onto picocli's own machinery.
-     */
-    /** Every option of {@code run} and its default as {@code --help} shows it, from the one option table. */
+    /** Every option of {@code run} and its default as the one option table writes it (else as {@code --help} describes it). */
     private static Map<String, String> runCommandDefaults() {
         Map<String, String> out = new TreeMap<>();
-        RunOptions.ALL.forEach(option -> out.put(option.flag().substring(2), option.defaultDescription()));
+        RunOptions.ALL.forEach(option -> out.put(option.flag().substring(2), option.defaultValue().getOrElse(option::defaultDescription)));
         return out;
     }
 
