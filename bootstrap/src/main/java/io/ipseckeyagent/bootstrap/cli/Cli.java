@@ -17,7 +17,7 @@ public final class Cli {
      * start-up.
      */
     private static final java.util.List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = java.util.List.of(
-            Map.entry("run", () -> new RunCommand(new AgentRunLauncher()).spec()),
+            Map.entry("run", () -> new RunCommand(AgentRunLauncher.preparing()).spec()),
             Map.entry("check-keys", CheckKeysCommand::spec));
 
     /** The whole command tree, as the help lists it. */

@@ -26,9 +26,6 @@ public final class RunCommand implements Callable<Integer> {
             // everything but --help is left unmatched: read by RunOptions, not by picocli
             .parser(new CommandLine.Model.ParserSpec().unmatchedArgumentsAllowed(true));
 
-    /** The options as picocli models them, for the help. */
-    private static final CommandSpec FLAGS = CommandLineFlags.model();
-
     private static final String[] FOOTER = {"",
         "Each option can also be set in the environment as " + OptionSpec.ENVIRONMENT_PREFIX + " and the flag in upper snake case, or in"
                 + " the --config YAML file under the flag's name (ipsec-key-rotation-duration: 5m). Precedence: flag, environment, file,"
@@ -51,7 +48,8 @@ public final class RunCommand implements Callable<Integer> {
         this.environment = Map.copyOf(environment);
         this.files = files;
         var sections = new java.util.LinkedHashMap<>(spec.usageMessage().sectionMap());
-        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> new CommandLine.Help(FLAGS, help.colorScheme()).optionList());
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, // the options as picocli models them, built only when the help is shown
+                help -> new CommandLine.Help(CommandLineFlags.model(), help.colorScheme()).optionList());
         sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> help.commandSpec().qualifiedName() + " [--OPTION[=VALUE]]...\n");
         spec.usageMessage().sectionMap(sections).footer(FOOTER)
                 .description("Run the agent on this node: watch the IPsec key file and publish the active SPI to this node's"
