@@ -11,6 +11,11 @@ public final class JarVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return of(spec);
+    }
+
+    /** The version lines of {@code spec}'s root command. */
+    static String[] of(CommandSpec spec) {
         String version = JarVersion.class.getPackage().getImplementationVersion();
         return new String[] {spec.root().name() + " " + (version == null ? "dev" : version)};
     }

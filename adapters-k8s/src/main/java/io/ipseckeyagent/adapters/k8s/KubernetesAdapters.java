@@ -19,12 +19,15 @@ import io.vavr.control.Option;
 import io.vavr.control.Try;
 import io.vavr.control.Validation;
 import java.nio.file.Files;
+import java.security.KeyStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The Kubernetes adapters, built without any framework: a fabric8 client configured as fabric8
@@ -155,6 +158,33 @@ public final class KubernetesAdapters {
     public static NodeWatch nodeWatch(AdoptionWatch watch, NodeName self, AgentEventsPort events, ClockPort clock) {
         return NodeWatches.of(watch, self, events, clock);
     }
+
+    /**
+     * Starts fabric8's one-time set-up on a daemon thread of its own: its Jackson mapper, the
+     * kubeconfig model's deserializers, and the JDK's trust store, which the kubeconfig check and
+     * the client need a few hundred milliseconds into {@code run}. Meanwhile the caller's thread
+     * parses the configuration, so the start-up is shorter by what overlaps (Spring Boot's
+     * BackgroundPreinitializer does the same). The stage completes when the set-up is done; the
+     * agent ignores a failure here and leaves it to the real calls to report.
+     */
+    public static CompletionStage<Void> prepareInBackground() {
+        CompletableFuture<Void> prepared = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("kubernetes-client-setup").start(() -> Try.run(() -> {
+            Config.fromKubeconfig(PREPARATION_KUBECONFIG);
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
+        }).fold(prepared::completeExceptionally, done -> prepared.complete(null)));
+        return prepared;
+    }
+
+    /** A kubeconfig with every section the check reads, pointing nowhere: it is parsed, never used. */
+    private static final String PREPARATION_KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+            contexts: [{name: c, context: {cluster: c, user: u}}]
+            current-context: c
+            users: [{name: u, user: {token: t}}]
+            """;
 
     /**
      * Builds the client, on the JDK's HTTP client (see {@link JdkHttpClients}), with the given timeouts and fabric8's request retries off. The left side

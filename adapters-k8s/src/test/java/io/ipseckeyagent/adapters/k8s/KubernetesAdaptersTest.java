@@ -107,4 +107,10 @@ class KubernetesAdaptersTest {
                 "current-context: mock",
                 ""));
     }
+
+    @Test
+    void theBackgroundSetUpParsesItsKubeconfigAndLoadsTheTrustStore() throws Exception {
+        // completes exceptionally if fabric8 rejects the set-up's kubeconfig or the trust store cannot load
+        assertThat(KubernetesAdapters.prepareInBackground().toCompletableFuture().get(30, TimeUnit.SECONDS)).isNull();
+    }
 }

@@ -1,21 +1,23 @@
 package io.ipseckeyagent.bootstrap.cli;
 
-import io.ipseckeyagent.cli.JarVersion;
+import io.ipseckeyagent.cli.StandardOptions;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The top-level {@code ipsec-key-agent} command; it only dispatches to subcommands. */
-@Command(
-        name = "ipsec-key-agent",
-        mixinStandardHelpOptions = true,
-        versionProvider = JarVersion.class,
-        description = "Jittered, deadline-bounded IPsec key rotation for Cilium nodes.",
-        synopsisSubcommandLabel = "COMMAND")
 final class AgentCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = StandardOptions.addTo(CommandSpec.wrapWithoutInspection(this).name("ipsec-key-agent"));
+
+    /** The command's model, ready to register its subcommands. */
+    static CommandSpec spec() {
+        return new AgentCommand().spec;
+    }
+
+    private AgentCommand() {
+        spec.usageMessage()
+                .description("Jittered, deadline-bounded IPsec key rotation for Cilium nodes.")
+                .synopsisSubcommandLabel("COMMAND");
+    }
 
     @Override
     public void run() {

@@ -13,13 +13,13 @@ public final class Cli {
     private Cli() {}
 
     /**
-     * Each subcommand by name, in the help's order, built only when needed: picocli models a command
-     * by reflection, and {@code run}'s model (every option) and launcher (logging) cost
-     * {@code check-keys} a good part of its start-up.
+     * Each subcommand's model by name, in the help's order, built only when needed: {@code run}'s
+     * model (every option) and launcher (logging) would cost {@code check-keys} a good part of its
+     * start-up.
      */
     private static final java.util.List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = java.util.List.of(
-            Map.entry("run", () -> new RunCommand(new AgentRunLauncher())),
-            Map.entry("check-keys", CheckKeysCommand::new));
+            Map.entry("run", () -> new RunCommand(AgentRunLauncher.preparing()).spec()),
+            Map.entry("check-keys", CheckKeysCommand::spec));
 
     /** The whole command tree, as the help lists it. */
     public static CommandLine commandLine() {
@@ -37,7 +37,7 @@ public final class Cli {
     }
 
     private static CommandLine withSubcommands(Predicate<String> wanted) {
-        CommandLine root = new CommandLine(new AgentCommand());
+        CommandLine root = new CommandLine(AgentCommand.spec());
         SUBCOMMANDS.stream().filter(command -> wanted.test(command.getKey()))
                 .forEach(command -> root.addSubcommand(command.getKey(), command.getValue().get()));
         return root.setParameterExceptionHandler(UsageErrors::print);

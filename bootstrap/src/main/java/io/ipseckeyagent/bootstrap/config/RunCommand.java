@@ -3,40 +3,28 @@ package io.ipseckeyagent.bootstrap.config;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * {@code run}: resolves and validates the configuration, reports every problem at once (exit 2),
  * or hands the configuration to the {@link RunLauncher}. Picocli only routes the arguments here;
- * {@link RunOptions} reads them, so the messages are ours and all of them are reported.
+ * {@link RunOptions} reads them, so the messages are ours and all of them are reported. Modelled
+ * through picocli's programmatic API: an annotated command makes the JVM spin a proxy class per
+ * annotation type at start, which no AOT cache holds.
  */
-@Command(name = "run",
-        description = "Run the agent on this node: watch the IPsec key file and publish the active SPI to this node's"
-                + " CiliumNode after a per-node jitter.")
 public final class RunCommand implements Callable<Integer> {
     /** The exit code for an invalid configuration (a usage error). */
     public static final int EXIT_INVALID_CONFIGURATION = 2;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean helpRequested;
-
-    /** Everything else: read by {@link RunOptions}, not by picocli. */
-    @Unmatched
-    java.util.List<String> arguments = new ArrayList<>();
-
-    private CommandSpec spec;
-
-    /** The options as picocli models them, for the help. */
-    private static final CommandSpec FLAGS = CommandLineFlags.model();
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("run")
+            .addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build())
+            // everything but --help is left unmatched: read by RunOptions, not by picocli
+            .parser(new CommandLine.Model.ParserSpec().unmatchedArgumentsAllowed(true));
 
     private static final String[] FOOTER = {"",
         "Each option can also be set in the environment as " + OptionSpec.ENVIRONMENT_PREFIX + " and the flag in upper snake case, or in"
@@ -59,24 +47,23 @@ public final class RunCommand implements Callable<Integer> {
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
         this.files = files;
+        var sections = new java.util.LinkedHashMap<>(spec.usageMessage().sectionMap());
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, // the options as picocli models them, built only when the help is shown
+                help -> new CommandLine.Help(CommandLineFlags.model(), help.colorScheme()).optionList());
+        sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> help.commandSpec().qualifiedName() + " [--OPTION[=VALUE]]...\n");
+        spec.usageMessage().sectionMap(sections).footer(FOOTER)
+                .description("Run the agent on this node: watch the IPsec key file and publish the active SPI to this node's"
+                        + " CiliumNode after a per-node jitter.");
     }
 
-    /**
-     * Picocli injects the model here however the command is registered (a model transformer is
-     * skipped for {@code addSubcommand}), so this is where the help is taught the registry.
-     */
-    @Spec
-    void useSpec(CommandSpec injected) {
-        this.spec = injected;
-        var sections = new java.util.LinkedHashMap<>(injected.usageMessage().sectionMap());
-        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> new CommandLine.Help(FLAGS, help.colorScheme()).optionList());
-        sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> help.commandSpec().qualifiedName() + " [--OPTION[=VALUE]]...\n");
-        injected.usageMessage().sectionMap(sections).footer(FOOTER);
+    /** The command's model, ready to register. */
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() {
-        ConfigResolution resolution = RunConfiguration.resolve(List.ofAll(arguments), environment, files);
+        ConfigResolution resolution = RunConfiguration.resolve(List.ofAll(spec.commandLine().getUnmatchedArguments()), environment, files);
         return resolution.configuration().fold(
                 problems -> reject(problems, resolution.warnings()),
                 configuration -> launcher.launch(configuration, resolution.warnings()));

@@ -3,6 +3,7 @@ package io.ipseckeyagent.bootstrap.run;
 import io.ipseckeyagent.bootstrap.config.ConfigProblem;
 import io.ipseckeyagent.bootstrap.config.RunConfiguration;
 import io.ipseckeyagent.bootstrap.config.RunLauncher;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.ShutdownSignal;
@@ -31,6 +32,15 @@ public final class AgentRunLauncher implements RunLauncher {
     /** Stops on SIGTERM and SIGINT. */
     public AgentRunLauncher() {
         this(RuntimeAdapters.jvmShutdownHook("ipsec-key-agent", STOP_BOUND));
+    }
+
+    /**
+     * Stops on SIGTERM and SIGINT; the Kubernetes client's one-time set-up starts now, in the
+     * background, while the configuration is read.
+     */
+    public static AgentRunLauncher preparing() {
+        KubernetesAdapters.prepareInBackground();
+        return new AgentRunLauncher();
     }
 
     public AgentRunLauncher(ShutdownSignal shutdownSignal) {

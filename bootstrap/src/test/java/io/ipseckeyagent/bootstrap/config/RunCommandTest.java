@@ -29,7 +29,7 @@ class RunCommandTest {
         ConfigFileReader files = path -> path.equals(Path.of("agent.yaml"))
                 ? Either.right("ipsec-jitter-policy: rank\n")
                 : Either.left("cannot read " + path + ": no such file");
-        CommandLine top = new CommandLine(new TopLevel()).addSubcommand(new RunCommand(launcher, environment, files));
+        CommandLine top = new CommandLine(new TopLevel()).addSubcommand(new RunCommand(launcher, environment, files).spec());
         top.setOut(new PrintWriter(out, true));
         top.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 1];
