@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The agent's AOT cache (JDK 25, JEP 483/514): one training run of the agent as it starts on a node,
-# then the JVM writes the classes it loaded and linked, and their profiles, to OUTPUT at exit.
+# then the JVM writes the classes it loaded and linked, and their profiles, to OUTPUT at exit. Then a
+# second cache, OUTPUT with -check-keys.aot for .aot, from one check-keys run, for deploy/check-keys: a
+# JVM takes one cache, and the agent's loads some 6,000 classes at start that check-keys never uses.
 # Used by the jar's build (bootstrap/pom.xml, JDK >= 25) and by deploy/Dockerfile, so both train alike.
 #   deploy/aot-training.sh JAVA JAR OUTPUT MANIFEST
 # MANIFEST is deploy/daemonset.yaml: the training uses its JVM flags (the lines between `- java` and
@@ -43,3 +45,11 @@ if [ ! -s "$output" ]; then
   exit 1
 fi
 echo "aot-training: wrote $output ($(du -m "$output" | cut -f1) MiB)"
+# check-keys: the flags deploy/check-keys starts it with, on a valid two-key file
+check_keys_output=${output%.aot}-check-keys.aot
+rm -f "$check_keys_output"
+{ key 3; key 4; } > "$work/keys"
+"$java" -XX:AOTCacheOutput="$check_keys_output" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" check-keys "$work/keys" > "$work/out.log" 2>&1 \
+  || { cat "$work/out.log" >&2; echo "aot-training: check-keys failed" >&2; exit 1; }
+[ -s "$check_keys_output" ] || { echo "aot-training: no AOT cache written to $check_keys_output" >&2; exit 1; }
+echo "aot-training: wrote $check_keys_output ($(du -m "$check_keys_output" | cut -f1) MiB)"
