@@ -13,9 +13,11 @@ import java.util.Arrays;
  * time. Any number of services may share one instance.
  *
  * <p>Tasks due now (the bulk of a fleet's work) wait in a FIFO ring, timers in a binary heap; both
- * keep (due, submission) in primitive arrays beside the task, so a fleet's millions of tasks cost
- * no boxed keys and no pointer chasing while the heap sifts. The next task is the earlier of the
- * two heads by (due, submission): exactly the order of one queue, at O(1) for tasks due now.
+ * keep (due, submission) side by side in one primitive array beside the task, so a fleet's millions
+ * of tasks cost no boxed keys, and a heap step reads one cache line, not one per key. The next task
+ * is the earlier of the two heads by (due, submission): exactly the order of one queue, at O(1) for
+ * tasks due now. A task that cannot be cancelled ({@link #execute}, {@link #runAfterNanos}) is
+ * queued as it is; {@link #schedule} wraps it in a {@link Timer}.
  */
 public final class VirtualTime implements ClockPort, SchedulerPort {
     /** Where every virtual clock starts unless told otherwise. */
@@ -29,16 +31,15 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     private long ran;
     private int live;
 
-    // Timers: a binary heap over (heapDue, heapOrder); heapTask[i] is the timer at slot i.
-    private long[] heapDue = new long[16];
-    private long[] heapOrder = new long[16];
-    private Timer[] heapTask = new Timer[16];
+    // Timers: a binary heap over (due, submission), at heapKeys[2i] and heapKeys[2i + 1] for the task at slot i.
+    // A task is a plain Runnable, or a Timer when it can be cancelled.
+    private long[] heapKeys = new long[32];
+    private Runnable[] heapTask = new Runnable[16];
     private int heapSize;
 
-    // Tasks due now: a ring from fifoHead, fifoSize long; a plain Runnable, or a Timer when it can be cancelled.
-    private long[] fifoDue = new long[16];
-    private long[] fifoOrder = new long[16];
-    private Object[] fifoTask = new Object[16];
+    // Tasks due now: a ring from fifoHead, fifoSize long, keyed as the heap is.
+    private long[] fifoKeys = new long[32];
+    private Runnable[] fifoTask = new Runnable[16];
     private int fifoHead;
     private int fifoSize;
 
@@ -78,13 +79,22 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     /** As {@link #schedule}, {@code delayNanos} from now, for callers that count time in nanoseconds. */
     public synchronized Cancellable scheduleNanos(long delayNanos, Runnable task) {
         Timer timer = new Timer(task);
+        queue(delayNanos, timer);
+        return timer;
+    }
+
+    /** As {@link #scheduleNanos}, for a task nobody cancels: queued as it is, without a {@link Timer}. */
+    public synchronized void runAfterNanos(long delayNanos, Runnable task) {
+        queue(delayNanos, task);
+    }
+
+    private void queue(long delayNanos, Runnable task) {
         if (delayNanos <= 0) {
-            pushNow(nowNanos, timer);
+            pushNow(nowNanos, task);
         } else {
-            pushTimer(later(nowNanos, delayNanos), timer);
+            pushTimer(later(nowNanos, delayNanos), task);
         }
         live++;
-        return timer;
     }
 
     /** Moves time forward by {@code duration}, running every task that falls due on the way, in order. */
@@ -140,9 +150,9 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     /** Takes the next live task due by {@code limit} and moves the clock to its due time. */
     private synchronized Runnable nextDueBy(long limit) {
         while (fifoSize > 0 || heapSize > 0) {
-            boolean fromFifo = heapSize == 0 || fifoSize > 0 && (fifoDue[fifoHead] < heapDue[0]
-                    || fifoDue[fifoHead] == heapDue[0] && fifoOrder[fifoHead] < heapOrder[0]);
-            long due = fromFifo ? fifoDue[fifoHead] : heapDue[0];
+            boolean fromFifo = heapSize == 0
+                    || fifoSize > 0 && before(fifoKeys[2 * fifoHead], fifoKeys[2 * fifoHead + 1], heapKeys[0], heapKeys[1]);
+            long due = fromFifo ? fifoKeys[2 * fifoHead] : heapKeys[0];
             if (due > limit) {
                 return null;
             }
@@ -160,19 +170,19 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         return null;
     }
 
-    private void pushNow(long due, Object task) {
+    private void pushNow(long due, Runnable task) {
         if (fifoSize == fifoTask.length) {
             growFifo();
         }
         int slot = (fifoHead + fifoSize) & (fifoTask.length - 1);
-        fifoDue[slot] = due;
-        fifoOrder[slot] = submitted++;
+        fifoKeys[2 * slot] = due;
+        fifoKeys[2 * slot + 1] = submitted++;
         fifoTask[slot] = task;
         fifoSize++;
     }
 
     private Runnable popNow() {
-        Runnable task = (Runnable) fifoTask[fifoHead];
+        Runnable task = fifoTask[fifoHead];
         fifoTask[fifoHead] = null;
         fifoHead = (fifoHead + 1) & (fifoTask.length - 1);
         fifoSize--;
@@ -181,46 +191,43 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
 
     private void growFifo() {
         int capacity = fifoTask.length * 2;
-        long[] due = new long[capacity];
-        long[] order = new long[capacity];
-        Object[] tasks = new Object[capacity];
+        long[] keys = new long[2 * capacity];
+        Runnable[] tasks = new Runnable[capacity];
         for (int i = 0; i < fifoSize; i++) {
             int slot = (fifoHead + i) & (fifoTask.length - 1);
-            due[i] = fifoDue[slot];
-            order[i] = fifoOrder[slot];
+            keys[2 * i] = fifoKeys[2 * slot];
+            keys[2 * i + 1] = fifoKeys[2 * slot + 1];
             tasks[i] = fifoTask[slot];
         }
-        fifoDue = due;
-        fifoOrder = order;
+        fifoKeys = keys;
         fifoTask = tasks;
         fifoHead = 0;
     }
 
-    private void pushTimer(long due, Timer timer) {
+    private void pushTimer(long due, Runnable task) {
         if (heapSize == heapTask.length) {
-            heapDue = Arrays.copyOf(heapDue, heapSize * 2);
-            heapOrder = Arrays.copyOf(heapOrder, heapSize * 2);
-            heapTask = Arrays.copyOf(heapTask, heapSize * 2);
+            heapKeys = Arrays.copyOf(heapKeys, 4 * heapSize);
+            heapTask = Arrays.copyOf(heapTask, 2 * heapSize);
         }
         long order = submitted++;
         int slot = heapSize++;
         while (slot > 0) {
             int parent = (slot - 1) >>> 1;
-            if (!before(due, order, heapDue[parent], heapOrder[parent])) {
+            if (!before(due, order, heapKeys[2 * parent], heapKeys[2 * parent + 1])) {
                 break;
             }
-            place(slot, heapDue[parent], heapOrder[parent], heapTask[parent]);
+            place(slot, heapKeys[2 * parent], heapKeys[2 * parent + 1], heapTask[parent]);
             slot = parent;
         }
-        place(slot, due, order, timer);
+        place(slot, due, order, task);
     }
 
-    private Timer popTimer() {
-        Timer first = heapTask[0];
+    private Runnable popTimer() {
+        Runnable first = heapTask[0];
         int last = --heapSize;
-        long due = heapDue[last];
-        long order = heapOrder[last];
-        Timer moved = heapTask[last];
+        long due = heapKeys[2 * last];
+        long order = heapKeys[2 * last + 1];
+        Runnable moved = heapTask[last];
         heapTask[last] = null;
         if (last > 0) {
             int slot = 0;
@@ -228,13 +235,14 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
             while (slot < half) {
                 int child = 2 * slot + 1;
                 int right = child + 1;
-                if (right < last && before(heapDue[right], heapOrder[right], heapDue[child], heapOrder[child])) {
+                if (right < last && before(heapKeys[2 * right], heapKeys[2 * right + 1], heapKeys[2 * child],
+                        heapKeys[2 * child + 1])) {
                     child = right;
                 }
-                if (!before(heapDue[child], heapOrder[child], due, order)) {
+                if (!before(heapKeys[2 * child], heapKeys[2 * child + 1], due, order)) {
                     break;
                 }
-                place(slot, heapDue[child], heapOrder[child], heapTask[child]);
+                place(slot, heapKeys[2 * child], heapKeys[2 * child + 1], heapTask[child]);
                 slot = child;
             }
             place(slot, due, order, moved);
@@ -242,10 +250,10 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         return first;
     }
 
-    private void place(int slot, long due, long order, Timer timer) {
-        heapDue[slot] = due;
-        heapOrder[slot] = order;
-        heapTask[slot] = timer;
+    private void place(int slot, long due, long order, Runnable task) {
+        heapKeys[2 * slot] = due;
+        heapKeys[2 * slot + 1] = order;
+        heapTask[slot] = task;
     }
 
     private static boolean before(long due, long order, long otherDue, long otherOrder) {

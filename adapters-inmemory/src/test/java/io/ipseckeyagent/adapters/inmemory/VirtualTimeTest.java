@@ -101,4 +101,20 @@ class VirtualTimeTest {
         assertThat(time.elapsedNanos()).isEqualTo(1_000_000_000L);
         assertThat(time.tasksRun()).isEqualTo(1);
     }
+
+    @Test
+    void tasksThatCannotBeCancelledKeepTheOrderOfDueTimeThenSubmission() {
+        List<String> ran = new ArrayList<>();
+        time.runAfterNanos(2_000, () -> ran.add("plain later"));
+        time.scheduleNanos(1_000, () -> ran.add("timer"));
+        time.runAfterNanos(1_000, () -> ran.add("plain same instant"));
+        time.runAfterNanos(0, () -> ran.add("plain now"));
+        time.execute(() -> ran.add("executed"));
+        assertThat(time.queued()).isEqualTo(5);
+
+        time.runUntilIdle();
+
+        assertThat(ran).containsExactly("plain now", "executed", "timer", "plain same instant", "plain later");
+        assertThat(time.elapsedNanos()).isEqualTo(2_000);
+    }
 }

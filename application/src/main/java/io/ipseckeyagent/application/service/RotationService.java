@@ -112,8 +112,9 @@ public final class RotationService
     /**
      * The last SPI seen per remote node (none: it publishes no key), to report only real changes.
      * Sized for the known cluster at the first remote node: no rehashing while the watch lists it.
+     * Until then the shared empty map: an agent that never hears of another node allocates nothing.
      */
-    private Map<NodeName, Option<Spi>> remoteSpis = new HashMap<>(); // no table until the first put
+    private Map<NodeName, Option<Spi>> remoteSpis = Map.of();
 
     public RotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
             NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
@@ -167,7 +168,7 @@ public final class RotationService
     @Override
     public void remoteNodeRemoved(NodeName node) {
         scheduler.execute(() -> {
-            if (remoteSpis.remove(node) != null) {
+            if (!remoteSpis.isEmpty() && remoteSpis.remove(node) != null) {
                 events.emit(new AgentEvent.RemoteNodeRemoved(clock.now(), settings.clusterName(), node));
             }
         });

@@ -27,8 +27,9 @@ public record AppliedKeys(List<KeySummary> keys, Instant detectedAt, Instant app
         return new AppliedKeys(keys.summaries(), detectedAt, appliedAt, Option.none());
     }
 
+    /** The last key; read on every transition, so by index (O(1) for one key) rather than by an iterator. */
     public KeySummary active() {
-        return keys.last();
+        return keys.get(keys.size() - 1);
     }
 
     public Spi activeSpi() {

@@ -1,6 +1,7 @@
 package io.ipseckeyagent.domain.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.collection.List;
 import java.nio.charset.StandardCharsets;
@@ -156,6 +157,19 @@ class KeyFileParserTest {
         assertThat(keys.size()).isEqualTo(2);
         assertThat(keys.active().perNodeKeys()).isTrue();
         assertThat(keys.active().line()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeySetsSummariesAreMadeOnceAndMustBeItsEntriesOwn() {
+        KeyFileCheck check = KeyFileParser.parse(("3+ " + AEAD + "\n4+ " + AEAD + "\n").getBytes(StandardCharsets.US_ASCII));
+        KeySet keys = check.keySet().getOrElseThrow(() -> new AssertionError(check.errors()));
+
+        assertThat(keys.summaries()).isSameAs(keys.summaries());
+        assertThat(keys.summaries()).isEqualTo(keys.entries().map(KeyEntry::summary));
+        assertThat(keys.summaries().map(KeySummary::spi)).containsExactly(Spi.of(3), Spi.of(4));
+        assertThat(new KeySet(keys.entries())).isEqualTo(keys);
+        assertThatThrownBy(() -> new KeySet(keys.entries(), keys.summaries().reverse()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entries' own");
     }
 
     @Test

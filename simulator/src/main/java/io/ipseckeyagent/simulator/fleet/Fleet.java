@@ -113,7 +113,7 @@ public final class Fleet {
         SplittableRandom skew = new SplittableRandom(~model.seed());
         long skewNanos = model.detectionSkew().toNanos();
         for (RotationService agent : agents) {
-            time.scheduleNanos(skewNanos == 0 ? 0 : skew.nextLong(skewNanos), agent::keyFileChanged);
+            time.runAfterNanos(skewNanos == 0 ? 0 : skew.nextLong(skewNanos), agent::keyFileChanged);
         }
         return rotatedAt;
     }

@@ -109,7 +109,7 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
     public CompletionStage<PublishedKeyLookup> publishedKey(NodeName node) {
         CompletableFuture<PublishedKeyLookup> answer = new CompletableFuture<>();
         PublishedKeyLookup found = new PublishedKeyLookup.Found(keyOf(node));
-        time.scheduleNanos(latencyNanos, () -> answer.complete(found));
+        time.runAfterNanos(latencyNanos, () -> answer.complete(found));
         return answer;
     }
 
@@ -129,7 +129,7 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
             return answer;
         }
         freeAt = Math.max(freeAt, now) + serviceNanos;
-        time.scheduleNanos(freeAt - now, () -> commit(node, spi));
+        time.runAfterNanos(freeAt - now, () -> commit(node, spi));
         answerLater(answer, freeAt - now + latencyNanos, PUBLISHED);
         return answer;
     }
@@ -149,6 +149,6 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
     }
 
     private void answerLater(CompletableFuture<PublishOutcome> answer, long delayNanos, PublishOutcome outcome) {
-        time.scheduleNanos(delayNanos, () -> answer.complete(outcome));
+        time.runAfterNanos(delayNanos, () -> answer.complete(outcome));
     }
 }
