@@ -47,6 +47,11 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     static final Duration RELIST_AFTER = Duration.ofSeconds(3);
     static final Duration RELIST_BACKOFF_MAX = Duration.ofSeconds(60);
     static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    /**
+     * CiliumNodes per list request (client-go's page size): the agent never holds a whole-cluster list
+     * body, only one page at a time (docs/decisions/0010-paged-cluster-list.md).
+     */
+    static final long LIST_PAGE_SIZE = 500;
 
     private final KubernetesClient client;
     private volatile SharedIndexInformer<SlimCiliumNode> informer;
@@ -77,7 +82,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     }
 
     private SharedIndexInformer<SlimCiliumNode> newInformer() {
-        SharedIndexInformer<SlimCiliumNode> fresh = client.resources(SlimCiliumNode.class).runnableInformer(0);
+        SharedIndexInformer<SlimCiliumNode> fresh = client.resources(SlimCiliumNode.class).withLimit(LIST_PAGE_SIZE).runnableInformer(0);
         fresh.addEventHandler(this);
         // Keep listing and watching through any failure: the API server's bad days are exactly when it matters.
         fresh.exceptionHandler((started, error) -> {

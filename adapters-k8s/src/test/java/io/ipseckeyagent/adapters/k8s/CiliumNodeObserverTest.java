@@ -211,7 +211,7 @@ class CiliumNodeObserverTest {
     @Test
     void startingWhileTheApiServerFailsKeepsTryingUntilItAnswers() {
         api.createNode(B, Option.some(Spi.of(3)));
-        api.expect().get().withPath(MockApiServer.NODES_PATH + "?resourceVersion=0").andReturn(503, "").times(3);
+        api.expect().get().withPath(MockApiServer.NODES_PATH + "?limit=" + CiliumNodeObserver.LIST_PAGE_SIZE).andReturn(503, "").times(3);
         int listsBefore = api.listsServed();
 
         started();
@@ -230,6 +230,23 @@ class CiliumNodeObserverTest {
 
         start.orTimeout(10, TimeUnit.SECONDS).join();
         assertThat(core.calls()).containsExactly("node-b key 3");
+    }
+
+    @Test
+    void theFirstListComesInPagesSoNoResponseHoldsTheWholeCluster() {
+        api.createNode(SELF, Option.some(Spi.of(2)));
+        api.createRealisticNodes(1_100, Spi.of(3)); // node-1 .. node-1100
+        api.forgetRequests();
+
+        started();
+
+        List<String> lists = api.requests().stream().map(MockApiServer.Request::path)
+                .filter(path -> path.startsWith(MockApiServer.NODES_PATH + "?") && !path.contains("watch=true")).toList();
+        assertThat(lists).hasSize(3).allMatch(path -> path.contains("limit=" + CiliumNodeObserver.LIST_PAGE_SIZE));
+        assertThat(lists.get(0)).doesNotContain("continue=");
+        assertThat(lists.subList(1, 3)).allMatch(path -> path.contains("continue="));
+        assertThat(observer.knownNodes()).hasSize(1_101);
+        assertThat(core.calls()).hasSize(1_100).contains("node-1 key 3", "node-1100 key 3");
     }
 
     private void started() {
