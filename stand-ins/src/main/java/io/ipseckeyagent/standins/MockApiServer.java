@@ -57,6 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The API server of every test and of the demo: fabric8's mock server over real HTTP on loopback,
@@ -495,6 +496,84 @@ public final class MockApiServer implements AutoCloseable {
         return parameters;
     }
 
+    /**
+     * A watch from a resourceVersion, as a real API server serves it: fabric8's CRUD mode opens every
+     * watch by sending each stored object as ADDED; of those, only objects changed after that
+     * resourceVersion are sent (what happened since the list the client watches from). Without this
+     * the stand-in sends a client the whole cluster again on every watch and every reconnect.
+     */
+    private static final class FromResourceVersion extends WebSocketListener {
+        private final WebSocketListener crud;
+        private final long from;
+
+        FromResourceVersion(WebSocketListener crud, long from) {
+            this.crud = crud;
+            this.from = from;
+        }
+
+        @Override
+        public void onOpen(WebSocket socket, Response response) {
+            crud.onOpen(new WebSocket() {
+                @Override
+                public RecordedRequest request() {
+                    return socket.request();
+                }
+
+                @Override
+                public boolean send(String event) {
+                    return !seenBefore(event) ? socket.send(event) : true;
+                }
+
+                @Override
+                public boolean send(byte[] event) {
+                    return !seenBefore(new String(event, StandardCharsets.UTF_8)) ? socket.send(event) : true;
+                }
+
+                @Override
+                public boolean close(int code, String reason) {
+                    return socket.close(code, reason);
+                }
+            }, response);
+        }
+
+        /** An ADDED event for an object not changed since {@link #from}: the replay, not news. */
+        private boolean seenBefore(String event) {
+            JsonNode parsed = Serialization.jsonMapper().readTree(event);
+            String version = parsed.path("object").path("metadata").path("resourceVersion").asText("");
+            return parsed.path("type").asText("").equals("ADDED") && version.matches("[0-9]{1,18}") && Long.parseLong(version) <= from;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket socket, Response response) {
+            crud.onBeforeAccept(socket, response);
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, String text) {
+            crud.onMessage(socket, text);
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, byte[] bytes) {
+            crud.onMessage(socket, bytes);
+        }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason) {
+            crud.onClosing(socket, code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket socket, int code, String reason) {
+            crud.onClosed(socket, code, reason);
+        }
+
+        @Override
+        public void onFailure(WebSocket socket, Throwable failure, Response response) {
+            crud.onFailure(socket, failure, response);
+        }
+    }
+
     /** fabric8's CRUD state, with its stored CiliumNodes at hand for snapshots and bulk creates. */
     private static final class Store extends KubernetesCrudDispatcher {
         private final ThreadLocal<Boolean> namesKnownFree = ThreadLocal.withInitial(() -> false);
@@ -566,6 +645,12 @@ public final class MockApiServer implements AutoCloseable {
                     });
                 }
                 MockResponse response = answer(request, list && !watch);
+                if (watch && response.getWebSocketListener() != null) {
+                    String from = query(request.getPath()).getOrDefault("resourceVersion", "");
+                    if (from.matches("[1-9][0-9]*")) {
+                        response.withWebSocketUpgrade(new FromResourceVersion(response.getWebSocketListener(), Long.parseLong(from)));
+                    }
+                }
                 if (watch) {
                     watchesServed.incrementAndGet(); // counted once the watch is registered: changes from now on reach it
                 }
