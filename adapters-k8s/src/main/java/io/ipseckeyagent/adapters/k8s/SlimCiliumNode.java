@@ -123,6 +123,10 @@ final class SlimCiliumNode implements HasMetadata {
 
     /** Reads {@code spec} down to {@code encryption.key} and skips everything else in it. */
     static final class KeyOnlySpec extends ValueDeserializer<KeyField> {
+        /** One instance per value 0..15: the view holds one per node. */
+        private static final KeyField.Valid[] VALID =
+                java.util.stream.IntStream.rangeClosed(0, Spi.MAX).mapToObj(KeyField.Valid::new).toArray(KeyField.Valid[]::new);
+
         @Override
         public KeyField deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.isExpectedStartObjectToken()) {
@@ -165,7 +169,7 @@ final class SlimCiliumNode implements HasMetadata {
             if (token == JsonToken.VALUE_NUMBER_INT) {
                 Number number = parser.getNumberValue();
                 boolean fits = !(number instanceof BigInteger) && number.longValue() >= 0 && number.longValue() <= Spi.MAX;
-                return fits ? new KeyField.Valid(number.intValue()) : invalidKey(number);
+                return fits ? VALID[number.intValue()] : invalidKey(number);
             }
             return invalidKey(context.readValue(parser, Object.class));
         }
