@@ -101,10 +101,11 @@ fi
 
 if want run; then
   # process start to "agent ready", RSS after five rotations, SIGTERM to exit (the DaemonSet's JVM flags and
-  # the AOT cache the jar's build made); then the agent's RSS with 10, 1,000 and 10,000 other
-  # CiliumNodes in the stand-in API server (the agent child process's RSS, not the server's)
+  # the AOT cache the jar's build made); then the agent's RSS with 10, 1,000, 10,000 and 50,000 other
+  # CiliumNodes in the stand-in API server (the agent child process's RSS, not the server's; the nodes
+  # are seeded straight into the server's store, seedMillis)
   record run-process ./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run
-  for n in 10 1000 10000; do
+  for n in 10 1000 10000 50000; do
     record "run-process-$n-nodes" ./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run \
       -Dmeasure.otherNodes="$n"
   done

@@ -10,35 +10,48 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.dsl.MockServerExpectation;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -51,6 +64,8 @@ import java.util.logging.Logger;
  * as a cluster-scoped resource. It records every request (time of arrival, method, path, headers,
  * body), can be stopped and started again on the same port with its state, and can expire the next
  * watches with {@code 410 Gone} as a real API server does for a too old resourceVersion.
+ * Lists of CiliumNodes with {@code limit} are paged as a real API server pages them (continue
+ * tokens over one snapshot, {@code remainingItemCount}); fabric8's CRUD mode alone ignores the limit.
  *
  * <p>Not fabric8's {@code @EnableKubernetesMockClient}: that extension builds its own dispatcher
  * (no recording, no CiliumNode scope, no restart on the same port) and needs JUnit, which the demo
@@ -103,7 +118,17 @@ public final class MockApiServer implements AutoCloseable {
     }
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-    private final KubernetesMixedDispatcher state = new KubernetesMixedDispatcher(expectations, List.of(CILIUM_NODE));
+    /** Expectations first, then the stored state: what fabric8's KubernetesMixedDispatcher does, with the store at hand. */
+    private final MockDispatcher expected = new MockDispatcher(expectations);
+    private final Store store = new Store();
+    /** Paged lists in progress: the snapshot each continue token reads on from (a few, as a real server keeps them a while). */
+    private final Map<String, Snapshot> snapshots = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
+            return size() > 8;
+        }
+    });
+    private final AtomicInteger snapshotIds = new AtomicInteger();
     private final AtomicInteger watchesToExpire = new AtomicInteger();
     private volatile boolean watchesGoneUntilList;
     private final AtomicInteger listsServed = new AtomicInteger();
@@ -224,7 +249,7 @@ public final class MockApiServer implements AutoCloseable {
         return requests().stream().anyMatch(request -> request.isLookupOf(node));
     }
 
-    /** How many times clients listed CiliumNodes (a relist after 410 Gone is one more). */
+    /** How many CiliumNode list requests were served (each page of a paged list is one; a relist after 410 Gone is one more). */
     public int listsServed() {
         return listsServed.get();
     }
@@ -275,6 +300,36 @@ public final class MockApiServer implements AutoCloseable {
      * about 1.5 KB of JSON), for figures that depend on the size of the cluster.
      */
     public void createRealisticNode(NodeName node, int index, Spi key) {
+        nodes().resource(realisticNode(node, index, key)).create();
+    }
+
+    /**
+     * Creates realistic CiliumNodes ({@link #createRealisticNode}) named {@code node-1} to
+     * {@code node-count}, straight into the stored state rather than by one HTTP request each, and
+     * without the CRUD mode's search for a same-named object (which makes N creates cost N squared):
+     * 50,000 in seconds. As a create would, each gets a uid, a creation time and a resourceVersion, and
+     * open watches hear of it.
+     *
+     * @throws IllegalArgumentException if one of these names is taken
+     */
+    public void createRealisticNodes(int count, Spi key) {
+        Set<String> taken = new HashSet<>();
+        store.entries().forEach(entry -> taken.add(Store.nameOf(entry.getKey())));
+        Headers json = new Headers.Builder().add("Content-Type", "application/json").build();
+        for (int index = 1; index <= count; index++) {
+            NodeName node = NodeName.of("node-" + index);
+            if (taken.contains(node.value())) {
+                throw new IllegalArgumentException("CiliumNode " + node.value() + " exists already");
+            }
+            byte[] body = Serialization.asJson(realisticNode(node, index, key)).getBytes(StandardCharsets.UTF_8);
+            MockResponse created = store.createUnique(new RecordedRequest("HTTP/1.1", HttpMethod.POST, NODES_PATH, json, new Buffer(body)));
+            if (created.code() != 201) {
+                throw new IllegalStateException("creating CiliumNode " + node.value() + ": HTTP " + created.code());
+            }
+        }
+    }
+
+    private static GenericKubernetesResource realisticNode(NodeName node, int index, Spi key) {
         String ip = "10." + (index >> 16 & 255) + "." + (index >> 8 & 255) + "." + (index & 255);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("kubernetes.io/hostname", node.value());
@@ -293,7 +348,7 @@ public final class MockApiServer implements AutoCloseable {
                 "ingress", Map.of(),
                 "ipam", Map.of("podCIDRs", List.of("10.128." + (index & 255) + ".0/24"), "pools", Map.of()),
                 "instance-id", "i-0" + Integer.toHexString(0x1000000 + index) + "abcdef"));
-        nodes().resource(resource).create();
+        return resource;
     }
 
     /** Sets a node's {@code spec.encryption.key} to any JSON value, valid or not (as another writer could). */
@@ -367,6 +422,212 @@ public final class MockApiServer implements AutoCloseable {
         return resource;
     }
 
+    /** An expectation if one matches; else a page of a paged list; else the stored state's answer. */
+    private MockResponse answer(RecordedRequest request, boolean list) {
+        Queue<ServerResponse> queued = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        if (queued != null && !queued.isEmpty()) {
+            return expected.dispatch(request);
+        }
+        if (list) {
+            Map<String, String> query = query(request.getPath());
+            boolean paged = query.containsKey("limit") && !query.containsKey("labelSelector") && !query.containsKey("fieldSelector");
+            if (paged) {
+                return page(query);
+            }
+        }
+        return store.dispatch(request);
+    }
+
+    /** The items of one snapshot of the stored CiliumNodes, in name order, as a real API server pages them. */
+    private record Snapshot(String resourceVersion, List<String> items) {}
+
+    /**
+     * One page of a CiliumNode list: the first takes a snapshot (its resourceVersion is the list's), the
+     * next ones read on from it through the continue token; a token the server no longer knows is
+     * answered {@code 410 Gone}, as a real API server answers an expired one.
+     */
+    private MockResponse page(Map<String, String> query) {
+        int limit;
+        try {
+            limit = Integer.parseInt(query.get("limit"));
+        } catch (NumberFormatException e) {
+            return new MockResponse().setResponseCode(400).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                    + "\"reason\":\"BadRequest\",\"code\":400,\"message\":\"limit must be a number\"}");
+        }
+        String token = query.getOrDefault("continue", "");
+        String id;
+        int offset;
+        if (token.isEmpty()) {
+            id = Integer.toString(snapshotIds.incrementAndGet());
+            offset = 0;
+            snapshots.put(id, store.snapshot());
+        } else if (token.matches("[0-9]{1,9}:[0-9]{1,9}")) {
+            id = token.substring(0, token.indexOf(':'));
+            offset = Integer.parseInt(token.substring(token.indexOf(':') + 1));
+        } else {
+            id = "";
+            offset = -1;
+        }
+        Snapshot snapshot = snapshots.get(id);
+        if (snapshot == null || offset < 0 || offset > snapshot.items().size()) {
+            return new MockResponse().setResponseCode(410).setBody(GONE_STATUS);
+        }
+        int end = limit <= 0 ? snapshot.items().size() : Math.min(snapshot.items().size(), offset + limit);
+        int remaining = snapshot.items().size() - end;
+        String more = remaining == 0 ? "" : ",\"continue\":\"" + id + ":" + end + "\",\"remainingItemCount\":" + remaining;
+        if (remaining == 0) {
+            snapshots.remove(id);
+        }
+        String body = "{\"apiVersion\":\"cilium.io/v2\",\"kind\":\"CiliumNodeList\",\"metadata\":{\"resourceVersion\":\""
+                + snapshot.resourceVersion() + "\"" + more + "},\"items\":[" + String.join(",", snapshot.items().subList(offset, end)) + "]}";
+        return new MockResponse().setResponseCode(200).addHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    private static Map<String, String> query(String path) {
+        Map<String, String> parameters = new HashMap<>();
+        int start = path.indexOf('?');
+        if (start >= 0) {
+            for (String pair : path.substring(start + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                parameters.put(name, value);
+            }
+        }
+        return parameters;
+    }
+
+    /**
+     * A watch from a resourceVersion, as a real API server serves it: fabric8's CRUD mode opens every
+     * watch by sending each stored object as ADDED; of those, only objects changed after that
+     * resourceVersion are sent (what happened since the list the client watches from). Without this
+     * the stand-in sends a client the whole cluster again on every watch and every reconnect.
+     */
+    private static final class FromResourceVersion extends WebSocketListener {
+        private final WebSocketListener crud;
+        private final long from;
+
+        FromResourceVersion(WebSocketListener crud, long from) {
+            this.crud = crud;
+            this.from = from;
+        }
+
+        @Override
+        public void onOpen(WebSocket socket, Response response) {
+            crud.onOpen(new WebSocket() {
+                @Override
+                public RecordedRequest request() {
+                    return socket.request();
+                }
+
+                @Override
+                public boolean send(String event) {
+                    return !seenBefore(event) ? socket.send(event) : true;
+                }
+
+                @Override
+                public boolean send(byte[] event) {
+                    return !seenBefore(new String(event, StandardCharsets.UTF_8)) ? socket.send(event) : true;
+                }
+
+                @Override
+                public boolean close(int code, String reason) {
+                    return socket.close(code, reason);
+                }
+            }, response);
+        }
+
+        /**
+         * An ADDED event for an object not changed since {@link #from}: the replay, not news. Read from the
+         * text (the object's first resourceVersion is its metadata's) rather than parsed: the replay runs on
+         * the server's event loop, 50,000 events at a time.
+         */
+        private boolean seenBefore(String event) {
+            if (!event.contains("\"type\":\"ADDED\"")) {
+                return false;
+            }
+            String field = "\"resourceVersion\":\"";
+            int start = event.indexOf(field, event.indexOf("\"metadata\":"));
+            int end = start < 0 ? -1 : event.indexOf('"', start + field.length());
+            String version = end < 0 ? "" : event.substring(start + field.length(), end);
+            return version.matches("[0-9]{1,18}") && Long.parseLong(version) <= from;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket socket, Response response) {
+            crud.onBeforeAccept(socket, response);
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, String text) {
+            crud.onMessage(socket, text);
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, byte[] bytes) {
+            crud.onMessage(socket, bytes);
+        }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason) {
+            crud.onClosing(socket, code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket socket, int code, String reason) {
+            crud.onClosed(socket, code, reason);
+        }
+
+        @Override
+        public void onFailure(WebSocket socket, Throwable failure, Response response) {
+            crud.onFailure(socket, failure, response);
+        }
+    }
+
+    /** fabric8's CRUD state, with its stored CiliumNodes at hand for snapshots and bulk creates. */
+    private static final class Store extends KubernetesCrudDispatcher {
+        private final ThreadLocal<Boolean> namesKnownFree = ThreadLocal.withInitial(() -> false);
+        private final AttributeSet collection;
+
+        Store() {
+            super(List.of(CILIUM_NODE));
+            collection = getAttributeExtractor().fromPath(NODES_PATH);
+        }
+
+        /** A create whose caller has made sure the name is free: skips the search through every stored object. */
+        MockResponse createUnique(RecordedRequest create) {
+            namesKnownFree.set(true);
+            try {
+                return handleCreate(create);
+            } finally {
+                namesKnownFree.set(false);
+            }
+        }
+
+        @Override
+        public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+            return namesKnownFree.get() ? null : super.findResource(attributes);
+        }
+
+        /** The stored CiliumNodes (key and JSON), copied under the map's lock. */
+        List<Map.Entry<AttributeSet, String>> entries() {
+            synchronized (getMap()) {
+                return getMap().entrySet().stream().filter(entry -> entry.getKey().matches(collection))
+                        .map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList();
+            }
+        }
+
+        Snapshot snapshot() {
+            List<Map.Entry<AttributeSet, String>> entries = new ArrayList<>(entries());
+            entries.sort(Comparator.comparing(entry -> nameOf(entry.getKey())));
+            return new Snapshot(Long.toString(requestResourceVersion()), entries.stream().map(Map.Entry::getValue).toList());
+        }
+
+        static String nameOf(AttributeSet key) {
+            return key.getAttribute("name").getValues().get(0).toString();
+        }
+    }
+
     private KubernetesMockServer newServer() {
         Dispatcher recordingAndExpiring = new Dispatcher() {
             @Override
@@ -393,7 +654,13 @@ public final class MockApiServer implements AutoCloseable {
                         }
                     });
                 }
-                MockResponse response = state.dispatch(request);
+                MockResponse response = answer(request, list && !watch);
+                if (watch && response.getWebSocketListener() != null) {
+                    String from = query(request.getPath()).getOrDefault("resourceVersion", "");
+                    if (from.matches("[1-9][0-9]*")) {
+                        response.withWebSocketUpgrade(new FromResourceVersion(response.getWebSocketListener(), Long.parseLong(from)));
+                    }
+                }
                 if (watch) {
                     watchesServed.incrementAndGet(); // counted once the watch is registered: changes from now on reach it
                 }

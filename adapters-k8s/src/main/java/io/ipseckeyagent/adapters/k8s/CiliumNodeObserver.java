@@ -3,6 +3,7 @@ package io.ipseckeyagent.adapters.k8s;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,12 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     static final Duration RELIST_AFTER = Duration.ofSeconds(3);
     static final Duration RELIST_BACKOFF_MAX = Duration.ofSeconds(60);
     static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    /**
+     * CiliumNodes per list request: the agent never holds a whole-cluster list body, only one page
+     * (about 150 KB of JSON), small enough that a collection during the list does not push it into the
+     * old generation (docs/decisions/0010-paged-cluster-list.md).
+     */
+    static final long LIST_PAGE_SIZE = 100;
 
     private final KubernetesClient client;
     private volatile SharedIndexInformer<SlimCiliumNode> informer;
@@ -54,6 +62,15 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     private final KubernetesAdapters.ViewReporting reporting;
     private final NodeName self;
     private final Set<NodeName> known = ConcurrentHashMap.newKeySet();
+    /** Counts changes of {@link #known}'s membership, so {@link #knownNodes()} is rebuilt only after one. */
+    private final AtomicLong membership = new AtomicLong();
+    /**
+     * The last {@link #knownNodes()}: each rotation asks for it (the jitter bound, the rank policy, whose index
+     * is kept per set), and building a sorted set of 10,000 names per call made most of the agent's garbage.
+     */
+    private volatile View view = new View(-1, TreeSet.empty());
+
+    private record View(long membership, SortedSet<NodeName> nodes) {}
     /** The last SPI seen per node: reported to the core for other nodes, kept for this node. */
     private final Map<NodeName, Option<Spi>> lastSeenKey = new ConcurrentHashMap<>();
     /** Completes once the first list has been through this handler, so the view holds the whole cluster. */
@@ -77,7 +94,9 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     }
 
     private SharedIndexInformer<SlimCiliumNode> newInformer() {
-        SharedIndexInformer<SlimCiliumNode> fresh = client.resources(SlimCiliumNode.class).runnableInformer(0);
+        SharedIndexInformer<SlimCiliumNode> fresh = client.resources(SlimCiliumNode.class).withLimit(LIST_PAGE_SIZE).runnableInformer(0);
+        // CiliumNodes are cluster-scoped: the namespace index would be one more set of every node's name, never read.
+        fresh.removeIndexer(Cache.NAMESPACE_INDEX);
         fresh.addEventHandler(this);
         // Keep listing and watching through any failure: the API server's bad days are exactly when it matters.
         fresh.exceptionHandler((started, error) -> {
@@ -158,7 +177,14 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     @Override
     public SortedSet<NodeName> knownNodes() {
-        return TreeSet.ofAll(known).add(self);
+        long current = membership.get();
+        View last = view;
+        if (last.membership() == current) {
+            return last.nodes();
+        }
+        SortedSet<NodeName> nodes = TreeSet.ofAll(known).add(self); // holds every change counted up to current
+        view = new View(current, nodes);
+        return nodes;
     }
 
     /** The SPI this node's own CiliumNode carried when last seen; none until it is seen. */
@@ -189,14 +215,20 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     /** A deleted own node is not reported: there is nothing to compare or repair until it is back. */
     private void removed(NodeName node) {
         lastSeenKey.remove(node);
-        if (known.remove(node) && !node.equals(self)) {
+        boolean wasKnown = known.remove(node);
+        if (wasKnown) {
+            membership.incrementAndGet();
+        }
+        if (wasKnown && !node.equals(self)) {
             remoteNodes.remoteNodeRemoved(node);
         }
     }
 
     private void seen(SlimCiliumNode resource) {
         nameOf(resource).forEach(node -> {
-            known.add(node);
+            if (known.add(node)) {
+                membership.incrementAndGet();
+            }
             resource.key().read(node)
                     .peekLeft(problem -> log.warn("{}; ignored until it holds a valid key id", problem))
                     .peek(key -> keySeen(node, key));

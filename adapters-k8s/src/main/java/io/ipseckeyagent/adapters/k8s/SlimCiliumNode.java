@@ -21,8 +21,9 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A CiliumNode as the cluster view keeps it: name, resource version and uid (what the informer
- * needs), and what {@code spec.encryption.key} held. Read straight from the JSON stream: the rest
+ * A CiliumNode as the cluster view keeps it: name and resource version (what the informer
+ * needs: its store is keyed by name and compares resource versions; the uid it never reads), and
+ * what {@code spec.encryption.key} held. Read straight from the JSON stream: the rest
  * of the object (addresses, IPAM, labels, managed fields) is skipped token by token, never built,
  * so the view costs a few hundred bytes per node whatever Cilium writes into its objects.
  */
@@ -81,7 +82,7 @@ final class SlimCiliumNode implements HasMetadata {
         }
     }
 
-    /** Keeps name, resourceVersion and uid of {@code metadata}; skips labels, annotations, managedFields. */
+    /** Keeps name and resourceVersion of {@code metadata}; skips uid, labels, annotations, managedFields. */
     static final class SlimMetadata extends ValueDeserializer<ObjectMeta> {
         @Override
         public ObjectMeta deserialize(JsonParser parser, DeserializationContext context) {
@@ -97,7 +98,6 @@ final class SlimCiliumNode implements HasMetadata {
                 switch (field) {
                     case "name" -> meta.setName(text ? parser.getString() : null);
                     case "resourceVersion" -> meta.setResourceVersion(text ? parser.getString() : null);
-                    case "uid" -> meta.setUid(text ? parser.getString() : null);
                     default -> parser.skipChildren();
                 }
             }
@@ -123,6 +123,10 @@ final class SlimCiliumNode implements HasMetadata {
 
     /** Reads {@code spec} down to {@code encryption.key} and skips everything else in it. */
     static final class KeyOnlySpec extends ValueDeserializer<KeyField> {
+        /** One instance per value 0..15: the view holds one per node. */
+        private static final KeyField.Valid[] VALID =
+                java.util.stream.IntStream.rangeClosed(0, Spi.MAX).mapToObj(KeyField.Valid::new).toArray(KeyField.Valid[]::new);
+
         @Override
         public KeyField deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.isExpectedStartObjectToken()) {
@@ -165,7 +169,7 @@ final class SlimCiliumNode implements HasMetadata {
             if (token == JsonToken.VALUE_NUMBER_INT) {
                 Number number = parser.getNumberValue();
                 boolean fits = !(number instanceof BigInteger) && number.longValue() >= 0 && number.longValue() <= Spi.MAX;
-                return fits ? new KeyField.Valid(number.intValue()) : invalidKey(number);
+                return fits ? VALID[number.intValue()] : invalidKey(number);
             }
             return invalidKey(context.readValue(parser, Object.class));
         }

@@ -129,6 +129,10 @@ class CiliumNodeObserverTest {
     void aWatchRequestAnsweredHttp410IsFollowedByAFreshList() {
         api.createNode(B, Option.some(Spi.of(3)));
         started();
+        // fabric8 takes a watch that ends within 2 s having heard nothing for a stale resourceVersion and
+        // relists at once; one event first makes this the case under test: the re-watch itself answered 410.
+        api.setKeyField(B, 4);
+        waiting().until(() -> core.calls().contains("node-b key 4"));
         int lists = api.listsServed();
 
         api.answerWatchesGoneUntilList();
@@ -211,7 +215,7 @@ class CiliumNodeObserverTest {
     @Test
     void startingWhileTheApiServerFailsKeepsTryingUntilItAnswers() {
         api.createNode(B, Option.some(Spi.of(3)));
-        api.expect().get().withPath(MockApiServer.NODES_PATH + "?resourceVersion=0").andReturn(503, "").times(3);
+        api.expect().get().withPath(MockApiServer.NODES_PATH + "?limit=" + CiliumNodeObserver.LIST_PAGE_SIZE).andReturn(503, "").times(3);
         int listsBefore = api.listsServed();
 
         started();
@@ -230,6 +234,24 @@ class CiliumNodeObserverTest {
 
         start.orTimeout(10, TimeUnit.SECONDS).join();
         assertThat(core.calls()).containsExactly("node-b key 3");
+    }
+
+    @Test
+    void theFirstListComesInPagesSoNoResponseHoldsTheWholeCluster() {
+        int others = 2 * (int) CiliumNodeObserver.LIST_PAGE_SIZE + 50; // with the own node: two full pages and a part
+        api.createNode(SELF, Option.some(Spi.of(2)));
+        api.createRealisticNodes(others, Spi.of(3)); // node-1 .. node-<others>
+        api.forgetRequests();
+
+        started();
+
+        List<String> lists = api.requests().stream().map(MockApiServer.Request::path)
+                .filter(path -> path.startsWith(MockApiServer.NODES_PATH + "?") && !path.contains("watch=true")).toList();
+        assertThat(lists).hasSize(3).allMatch(path -> path.contains("limit=" + CiliumNodeObserver.LIST_PAGE_SIZE));
+        assertThat(lists.get(0)).doesNotContain("continue=");
+        assertThat(lists.subList(1, 3)).allMatch(path -> path.contains("continue="));
+        assertThat(observer.knownNodes()).hasSize(others + 1);
+        assertThat(core.calls()).hasSize(others).contains("node-1 key 3", "node-" + others + " key 3");
     }
 
     private void started() {

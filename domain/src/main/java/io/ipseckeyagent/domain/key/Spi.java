@@ -16,8 +16,11 @@ public record Spi(int value) implements Comparable<Spi> {
         }
     }
 
+    /** One instance per value: a cluster view holds an SPI for every node. */
+    private static final Spi[] ALL = java.util.stream.IntStream.rangeClosed(MIN, MAX).mapToObj(Spi::new).toArray(Spi[]::new);
+
     public static Spi of(int value) {
-        return new Spi(value);
+        return value >= MIN && value <= MAX ? ALL[value - MIN] : new Spi(value);
     }
 
     /** Parses a decimal SPI without ever throwing; the left side says the allowed range. */
