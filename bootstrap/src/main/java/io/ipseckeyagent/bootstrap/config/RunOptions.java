@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.pluginhost.DidYouMean;
+import io.ipseckeyagent.pluginhost.PluginCatalog;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
@@ -12,6 +13,7 @@ import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.ipseckeyagent.domain.key.ClusterName;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.rotation.RotationRules;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
@@ -33,7 +35,7 @@ public final class RunOptions {
             .withFallbackEnvironment("NODE_NAME")
             .withDefaultDescribed("none; required");
 
-    public static final OptionSpec<String> CLUSTER_NAME = OptionSpec.of("cluster-name", "NAME", TEXT, ValueParsers::clusterName,
+    public static final OptionSpec<String> CLUSTER_NAME = OptionSpec.of("cluster-name", "NAME", TEXT, ClusterName::parse,
                     "The cluster's name, reported in events and logs.")
             .withDefault("default");
 
@@ -153,7 +155,7 @@ public final class RunOptions {
 
     /** A role filled by a plugin, chosen by name. */
     private static OptionSpec<String> adapter(String name, String role, String defaultName) {
-        return OptionSpec.of(name, "NAME", TEXT, ValueParsers::pluginName, "The adapter that " + role + ", by name.").withDefault(defaultName);
+        return OptionSpec.of(name, "NAME", TEXT, PluginCatalog::parseName, "The adapter that " + role + ", by name.").withDefault(defaultName);
     }
 
     /** The option with this name (the flag without dashes). */
