@@ -9,11 +9,16 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeMap;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Try;
 import io.vavr.control.Validation;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Every plugin the class loaders see, found with {@link ServiceLoader}, by kind and name. The
@@ -21,6 +26,8 @@ import java.util.ServiceLoader;
  * and checked the same way (their plugin API version).
  */
 public final class PluginCatalog {
+    private static final Pattern NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?");
+
     private final Kind<KeySourcePlugin> keySources;
     private final Kind<PublisherPlugin> publishers;
     private final Kind<DatapathPlugin> datapaths;
@@ -52,6 +59,20 @@ public final class PluginCatalog {
         return Validation.combine(keySources.named(keySource), publishers.named(publisher), datapaths.named(datapath))
                 .ap(ChosenPlugins::new)
                 .mapError(List::ofAll);
+    }
+
+    /** A plugin's name as an operator writes it to choose one, if it can name a plugin; else what is wrong. */
+    public static Either<String, String> parseName(String text) {
+        return NAME.matcher(text).matches()
+                ? Either.right(text)
+                : Either.left("\"" + text + "\" is not an adapter name (letters, digits, '-', '.' and '_', at most 64 characters)");
+    }
+
+    /** The adapter a chosen plugin makes; a plugin that throws or returns null is a problem with its name and its reason. */
+    public static <T> Either<String, T> adapter(String noun, AgentPlugin plugin, Supplier<T> make) {
+        return Try.ofSupplier(make)
+                .filter(Objects::nonNull, () -> new IllegalStateException("it returned null"))
+                .toEither().mapLeft(error -> "the " + noun + " plugin \"" + plugin.name() + "\" failed to start: " + error);
     }
 
     public SortedSet<String> keySourceNames() {

@@ -12,6 +12,8 @@ import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vavr.collection.List;
+import io.vavr.control.Either;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +119,33 @@ public final class ObservabilityAdapters {
      */
     public Server serve(InetSocketAddress address) {
         return ObservabilityServer.start(address, registry, health::status);
+    }
+
+    /** Why {@link #serve(ListenAddress)} serves nothing; each problem starts with the address as written. */
+    public sealed interface ServeFailure {
+        String problem();
+
+        /** The host does not resolve: the configuration's fault. */
+        record Unresolved(String problem) implements ServeFailure {}
+
+        /** The address cannot be bound (a port in use, ...). */
+        record CannotBind(String problem) implements ServeFailure {}
+    }
+
+    /** Serves {@code /metrics} and {@code /healthz} on the address as the operator wrote it, and logs where. */
+    public Either<ServeFailure, Server> serve(ListenAddress address) {
+        InetSocketAddress socket = address.socket();
+        if (socket.isUnresolved()) {
+            return Either.left(new ServeFailure.Unresolved(address + ": cannot resolve " + address.host()));
+        }
+        try {
+            Server server = serve(socket);
+            LoggerFactory.getLogger(ObservabilityAdapters.class).atInfo().setMessage("Serving metrics and health")
+                    .addKeyValue("address", server.address().getHostString() + ":" + server.port()).addKeyValue("paths", "/metrics,/healthz").log();
+            return Either.right(server);
+        } catch (UncheckedIOException e) {
+            return Either.left(new ServeFailure.CannotBind(address + ": " + e.getMessage()));
+        }
     }
 
     /** Applies {@code --log-format} and {@code --log-level} to the SLF4J backend, also to loggers that already exist. */

@@ -133,6 +133,24 @@ class ObservabilityServerTest {
     }
 
     @Test
+    void aWrittenAddressThatCannotBeBoundOrResolvedIsAFailureOfItsKindNamingTheAddress() {
+        ListenAddress taken = ListenAddress.parse("127.0.0.1:" + server.port()).get();
+        assertThat(observability.serve(taken).getLeft()).isInstanceOfSatisfying(ObservabilityAdapters.ServeFailure.CannotBind.class,
+                failure -> assertThat(failure.problem()).startsWith(taken + ": ").contains("cannot listen on"));
+
+        ListenAddress nowhere = ListenAddress.parse("no-such-host.invalid:9966").get();
+        assertThat(observability.serve(nowhere).getLeft())
+                .isEqualTo(new ObservabilityAdapters.ServeFailure.Unresolved(nowhere + ": cannot resolve no-such-host.invalid"));
+    }
+
+    @Test
+    void aWrittenAddressIsServed() throws Exception {
+        try (ObservabilityAdapters.Server other = observability.serve(ListenAddress.parse("127.0.0.1:0").get()).get()) {
+            assertThat(other.port()).isPositive().isNotEqualTo(server.port());
+        }
+    }
+
+    @Test
     void anEmptyHostMeansEveryInterface() {
         assertThat(ObservabilityServer.parseAddress(":9966").get())
                 .satisfies(address -> assertThat(address.getAddress().isAnyLocalAddress()).isTrue())

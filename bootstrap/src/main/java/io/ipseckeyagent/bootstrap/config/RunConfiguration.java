@@ -59,9 +59,4 @@ public record RunConfiguration(AgentSettings core, PluginSettings plugins, Plugi
             boolean checkKubeconfig) {
         return ConfigResolver.resolve(args, environment, files, checkKubeconfig);
     }
-
-    /** Resolves with the config file read from the local file system. */
-    public static ConfigResolution resolve(String[] args, java.util.Map<String, String> environment) {
-        return resolve(List.of(args), environment, ConfigFileReader.fromFileSystem());
-    }
 }

@@ -2,6 +2,7 @@ package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.pluginhost.DidYouMean;
+import io.ipseckeyagent.pluginhost.PluginCatalog;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
@@ -12,14 +13,17 @@ import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
+import io.ipseckeyagent.domain.key.ClusterName;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.rotation.RotationRules;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The one table of {@code run}'s options. Flags, environment variables, config-file keys,
@@ -31,25 +35,19 @@ public final class RunOptions {
             .withFallbackEnvironment("NODE_NAME")
             .withDefaultDescribed("none; required");
 
-    public static final OptionSpec<String> CLUSTER_NAME = OptionSpec.of("cluster-name", "NAME", TEXT, ValueParsers::clusterName,
+    public static final OptionSpec<String> CLUSTER_NAME = OptionSpec.of("cluster-name", "NAME", TEXT, ClusterName::parse,
                     "The cluster's name, reported in events and logs.")
             .withDefault("default");
 
-    public static final OptionSpec<Path> IPSEC_KEY_FILE = OptionSpec.of("ipsec-key-file", "PATH", TEXT, ValueParsers::path,
-                    "The IPsec key file, in Cilium's format (the last line is the active key).")
-            .withDefault("/etc/ipsec/keys")
-            .formerlyKnownAs("keyFile");
+    public static final OptionSpec<Path> IPSEC_KEY_FILE = path("ipsec-key-file", "PATH",
+            "The IPsec key file, in Cilium's format (the last line is the active key).").withDefault("/etc/ipsec/keys").formerlyKnownAs("keyFile");
 
-    public static final OptionSpec<Duration> IPSEC_KEY_ROTATION_DURATION = OptionSpec.of("ipsec-key-rotation-duration", "DURATION",
-                    DURATION, ValueParsers::positiveDuration,
-                    "The rotation window: a new key is published within it, and the previous key is removed after it.")
-            .withDefault("5m")
-            .formerlyKnownAs("keyRotationDuration");
+    public static final OptionSpec<Duration> IPSEC_KEY_ROTATION_DURATION = duration("ipsec-key-rotation-duration", ValueParsers::positiveDuration, "5m",
+            "The rotation window: a new key is published within it, and the previous key is removed after it.").formerlyKnownAs("keyRotationDuration");
 
-    public static final OptionSpec<Boolean> ENABLE_IPSEC_JITTER = OptionSpec.of("enable-ipsec-jitter", "BOOL", BOOLEAN, ValueParsers::bool,
-                    "Wait a per-node delay between seeing a new key and loading and publishing it; false acts at once,"
-                            + " as Cilium releases before cilium/cilium#44263 do (Cilium main waits up to a tenth of the window itself).")
-            .withDefault("true")
+    public static final OptionSpec<Boolean> ENABLE_IPSEC_JITTER = bool("enable-ipsec-jitter", "true",
+            "Wait a per-node delay between seeing a new key and loading and publishing it; false acts at once,"
+                    + " as Cilium releases before cilium/cilium#44263 do (Cilium main waits up to a tenth of the window itself).")
             .formerlyKnownAs("enableJitter");
 
     public static final OptionSpec<JitterMaximum> IPSEC_JITTER_MAX_DURATION = OptionSpec.of("ipsec-jitter-max-duration", "auto|DURATION",
@@ -64,28 +62,19 @@ public final class RunOptions {
                     ValueParsers::positiveRate, "For auto: CiliumNode writes per second the whole fleet may put on the API server during a rotation.")
             .withDefault("20").formerlyKnownAs("jitterTargetRate");
 
-    public static final OptionSpec<Duration> SECRET_PROPAGATION_BUDGET = OptionSpec.of("secret-propagation-budget", "DURATION", DURATION,
-                    ValueParsers::nonNegativeDuration, "How much later kubelet may project the Secret into one node's pod than another's"
-                            + " (its sync period, 1m by default); the cap reserves it.")
-            .withDefault("1m");
+    public static final OptionSpec<Duration> SECRET_PROPAGATION_BUDGET = duration("secret-propagation-budget", ValueParsers::nonNegativeDuration, "1m",
+            "How much later kubelet may project the Secret into one node's pod than another's (its sync period, 1m by default); the cap reserves it.");
 
-    public static final OptionSpec<JitterPolicy> IPSEC_JITTER_POLICY = OptionSpec.of("ipsec-jitter-policy", "POLICY", TEXT,
-                    ValueParsers.choice(JitterPolicy.ALL, JitterPolicy::name),
-                    "How the delay is chosen, one of: " + JitterPolicy.NAMES.mkString(", ") + ".")
-            .withDefault("uniform")
-            .formerlyKnownAs("jitterPolicy");
+    public static final OptionSpec<JitterPolicy> IPSEC_JITTER_POLICY = choice("ipsec-jitter-policy", "POLICY", JitterPolicy.ALL, JitterPolicy::name,
+            "How the delay is chosen, one of: " + JitterPolicy.NAMES.mkString(", ") + ".").withDefault("uniform").formerlyKnownAs("jitterPolicy");
 
-    public static final OptionSpec<Duration> KEY_FILE_POLL_INTERVAL = OptionSpec.of("key-file-poll-interval", "DURATION", DURATION,
-                    ValueParsers::positiveDuration,
-                    "How often the key file's content is checked, a safety net for missed file events.")
-            .withDefault("5s");
+    public static final OptionSpec<Duration> KEY_FILE_POLL_INTERVAL = duration("key-file-poll-interval", ValueParsers::positiveDuration, "5s",
+            "How often the key file's content is checked, a safety net for missed file events.");
 
-    public static final OptionSpec<Path> KUBECONFIG = OptionSpec.of("kubeconfig", "PATH", TEXT, ValueParsers::path,
-                    "A kubeconfig file for API server access.")
+    public static final OptionSpec<Path> KUBECONFIG = path("kubeconfig", "PATH", "A kubeconfig file for API server access.")
             .withDefaultDescribed("fabric8's auto-configuration (KUBECONFIG, ~/.kube/config or the pod's service account)");
 
-    public static final OptionSpec<Path> STATE_FILE = OptionSpec.of("state-file", "PATH", TEXT, ValueParsers::path,
-                    "Where the applied keys are remembered across restarts.")
+    public static final OptionSpec<Path> STATE_FILE = path("state-file", "PATH", "Where the applied keys are remembered across restarts.")
             .withDefault("/var/run/ipsec-key-agent/state.json");
 
     public static final OptionSpec<Option<ListenAddress>> PROMETHEUS_SERVE_ADDR = OptionSpec.of("prometheus-serve-addr", "ADDRESS",
@@ -94,64 +83,48 @@ public final class RunOptions {
             .withDefault(":9966")
             .allowingEmpty();
 
-    public static final OptionSpec<LogFormat> LOG_FORMAT = OptionSpec.of("log-format", "FORMAT", TEXT,
-                    ValueParsers.choice(List.of(LogFormat.values()), LogFormat::flagValue), "Log lines as text or json.")
-            .withDefault("text");
+    public static final OptionSpec<LogFormat> LOG_FORMAT = choice("log-format", "FORMAT", List.of(LogFormat.values()), LogFormat::flagValue,
+            "Log lines as text or json.").withDefault("text");
 
-    public static final OptionSpec<LogLevel> LOG_LEVEL = OptionSpec.of("log-level", "LEVEL", TEXT,
-                    ValueParsers.choice(List.of(LogLevel.values()), LogLevel::flagValue), "The least severe level logged: debug, info, warn or error.")
-            .withDefault("info");
+    public static final OptionSpec<LogLevel> LOG_LEVEL = choice("log-level", "LEVEL", List.of(LogLevel.values()), LogLevel::flagValue,
+            "The least severe level logged: debug, info, warn or error.").withDefault("info");
 
-    public static final OptionSpec<Path> CONFIG = OptionSpec.of("config", "FILE", TEXT, ValueParsers::path,
-                    "A YAML file of option values, keyed by flag name without dashes (ipsec-key-rotation-duration: 5m).")
-            .notInConfigFile();
+    public static final OptionSpec<Path> CONFIG = path("config", "FILE",
+            "A YAML file of option values, keyed by flag name without dashes (ipsec-key-rotation-duration: 5m).").notInConfigFile();
 
-    public static final OptionSpec<Path> PLUGIN_DIR = OptionSpec.of("plugin-dir", "DIR", TEXT, ValueParsers::path,
-                    "A directory of extra adapter jars, loaded before adapters are chosen.");
+    public static final OptionSpec<Path> PLUGIN_DIR = path("plugin-dir", "DIR", "A directory of extra adapter jars, loaded before adapters are chosen.");
 
-    public static final OptionSpec<String> KEY_SOURCE = OptionSpec.of("key-source", "NAME", TEXT, ValueParsers::pluginName,
-                    "The adapter that reads the key file, by name.")
-            .withDefault("file");
+    public static final OptionSpec<String> KEY_SOURCE = adapter("key-source", "reads the key file", "file");
 
-    public static final OptionSpec<String> PUBLISHER = OptionSpec.of("publisher", "NAME", TEXT, ValueParsers::pluginName,
-                    "The adapter that publishes this node's SPI, by name.")
-            .withDefault("cilium-node");
+    public static final OptionSpec<String> PUBLISHER = adapter("publisher", "publishes this node's SPI", "cilium-node");
 
-    public static final OptionSpec<String> DATAPATH = OptionSpec.of("datapath", "NAME", TEXT, ValueParsers::pluginName,
-                    "The adapter that applies keys locally, by name.")
-            .withDefault("state-file");
+    public static final OptionSpec<String> DATAPATH = adapter("datapath", "applies keys locally", "state-file");
 
-    public static final OptionSpec<Boolean> CREATE_CILIUM_NODE = OptionSpec.of("create-cilium-node", "BOOL", BOOLEAN, ValueParsers::bool,
-                    "Create this node's CiliumNode when it does not exist (normally Cilium creates it).")
-            .withDefault("false");
+    public static final OptionSpec<Boolean> CREATE_CILIUM_NODE = bool("create-cilium-node", "false",
+            "Create this node's CiliumNode when it does not exist (normally Cilium creates it).");
 
-    public static final OptionSpec<AgentMode> MODE = OptionSpec.of("mode", "MODE", TEXT,
-                    ValueParsers.choice(List.of(AgentMode.values()), AgentMode::flagValue),
-                    "publish: write this node's SPI to its CiliumNode; relay: hand the keys to cilium-agent in --relay-key-file.")
-            .withDefault("publish");
+    public static final OptionSpec<AgentMode> MODE = choice("mode", "MODE", List.of(AgentMode.values()), AgentMode::flagValue,
+            "publish: write this node's SPI to its CiliumNode; relay: hand the keys to cilium-agent in --relay-key-file.").withDefault("publish");
 
-    public static final OptionSpec<Path> RELAY_KEY_FILE = OptionSpec.of("relay-key-file", "PATH", TEXT, ValueParsers::path,
-                    "Relay mode: the key file cilium-agent reads, written atomically as canonical key-file text.")
+    public static final OptionSpec<Path> RELAY_KEY_FILE = path("relay-key-file", "PATH",
+            "Relay mode: the key file cilium-agent reads, written atomically as canonical key-file text.")
             .withDefault(FileSystemAdapters.DEFAULT_RELAY_KEY_FILE.toString());
 
-    public static final OptionSpec<Duration> IPSEC_KEY_SETTLE_INTERVAL = OptionSpec.of("ipsec-key-settle-interval", "DURATION", DURATION,
-                    ValueParsers::nonNegativeDuration, "How long the key file must be quiet before it is loaded, so that a burst of"
-                            + " Secret updates is one load and one publish of the final content; 0 loads at once.")
-            .withDefault(GoDuration.format(RotationRules.DEFAULT_SETTLE));
+    public static final OptionSpec<Duration> IPSEC_KEY_SETTLE_INTERVAL = duration("ipsec-key-settle-interval", ValueParsers::nonNegativeDuration,
+            GoDuration.format(RotationRules.DEFAULT_SETTLE), "How long the key file must be quiet before it is loaded, so that a burst of"
+                    + " Secret updates is one load and one publish of the final content; 0 loads at once.");
 
-    public static final OptionSpec<Duration> CLUSTER_VIEW_STALE_AFTER = OptionSpec.of("cluster-view-stale-after", "DURATION", DURATION,
-                    ValueParsers::positiveDuration, "Publish mode: /healthz reports the CiliumNode view stale after this long without"
-                            + " a successful list or watch.")
-            .withDefault(GoDuration.format(KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER));
+    public static final OptionSpec<Duration> CLUSTER_VIEW_STALE_AFTER = duration("cluster-view-stale-after", ValueParsers::positiveDuration,
+            GoDuration.format(KubernetesAdapters.ViewReporting.DEFAULT_STALE_AFTER),
+            "Publish mode: /healthz reports the CiliumNode view stale after this long without a successful list or watch.");
 
-    public static final OptionSpec<Boolean> RELAY_CILIUM_JITTER = OptionSpec.of("relay-cilium-jitter", "BOOL", BOOLEAN, ValueParsers::bool,
-                    "Relay mode: the cilium-agent next to this agent waits its own jitter (up to the rotation duration / 10,"
-                            + " Cilium releases since 2026) after the file changes; the cap reserves it. false for older releases.")
-            .withDefault("true");
+    public static final OptionSpec<Boolean> RELAY_CILIUM_JITTER = bool("relay-cilium-jitter", "true",
+            "Relay mode: the cilium-agent next to this agent waits its own jitter (up to the rotation duration / 10,"
+                    + " Cilium releases since 2026) after the file changes; the cap reserves it. false for older releases.");
 
-    public static final OptionSpec<Duration> RELAY_CILIUM_POLL_INTERVAL = OptionSpec.of("relay-cilium-poll-interval", "DURATION", DURATION,
-                    ValueParsers::nonNegativeDuration, "Relay mode: how often cilium-agent checks the relayed file; the cap reserves it.")
-            .withDefault(GoDuration.format(JitterSettings.DEFAULT_CILIUM_POLL_INTERVAL));
+    public static final OptionSpec<Duration> RELAY_CILIUM_POLL_INTERVAL = duration("relay-cilium-poll-interval", ValueParsers::nonNegativeDuration,
+            GoDuration.format(JitterSettings.DEFAULT_CILIUM_POLL_INTERVAL),
+            "Relay mode: how often cilium-agent checks the relayed file; the cap reserves it.");
 
     /** Every option, in the order {@code --help} lists them. */
     public static final List<OptionSpec<?>> ALL = List.of(
@@ -162,6 +135,28 @@ public final class RunOptions {
             CREATE_CILIUM_NODE, MODE, RELAY_KEY_FILE, RELAY_CILIUM_JITTER, RELAY_CILIUM_POLL_INTERVAL);
 
     private RunOptions() {}
+
+    private static OptionSpec<Duration> duration(String name, Function<String, Either<String, Duration>> parser, String defaultValue,
+            String help) {
+        return OptionSpec.of(name, "DURATION", DURATION, parser, help).withDefault(defaultValue);
+    }
+
+    private static OptionSpec<Boolean> bool(String name, String defaultValue, String help) {
+        return OptionSpec.of(name, "BOOL", BOOLEAN, ValueParsers::bool, help).withDefault(defaultValue);
+    }
+
+    private static OptionSpec<Path> path(String name, String valueLabel, String help) {
+        return OptionSpec.of(name, valueLabel, TEXT, ValueParsers::path, help);
+    }
+
+    private static <E> OptionSpec<E> choice(String name, String valueLabel, List<E> choices, Function<? super E, String> word, String help) {
+        return OptionSpec.of(name, valueLabel, TEXT, ValueParsers.choice(choices, word), help);
+    }
+
+    /** A role filled by a plugin, chosen by name. */
+    private static OptionSpec<String> adapter(String name, String role, String defaultName) {
+        return OptionSpec.of(name, "NAME", TEXT, PluginCatalog::parseName, "The adapter that " + role + ", by name.").withDefault(defaultName);
+    }
 
     /** The option with this name (the flag without dashes). */
     public static Option<OptionSpec<?>> named(String name) {

@@ -12,13 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** The parsers the option registry uses; each returns a message that makes sense after the flag's name. */
 final class ValueParsers {
-    /** Cilium's rule for cluster names. */
-    private static final Pattern CLUSTER_NAME = Pattern.compile("(?=.{1,32}$)([a-z0-9][-a-z0-9]*)?[a-z0-9]");
-    private static final Pattern PLUGIN_NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?");
     /** The words Go's {@code strconv.ParseBool} accepts, as Cilium's flags do. */
     private static final List<String> TRUE_WORDS = List.of("true", "True", "TRUE", "t", "T", "1");
     private static final List<String> FALSE_WORDS = List.of("false", "False", "FALSE", "f", "F", "0");
@@ -62,19 +58,6 @@ final class ValueParsers {
         } catch (InvalidPathException e) {
             return Either.left("not a valid path: " + e.getReason());
         }
-    }
-
-    static Either<String, String> clusterName(String text) {
-        return CLUSTER_NAME.matcher(text).matches()
-                ? Either.right(text)
-                : Either.left("\"" + text + "\" is not a Cilium cluster name (lower-case letters, digits and '-',"
-                        + " starting and ending with a letter or digit, at most 32 characters)");
-    }
-
-    static Either<String, String> pluginName(String text) {
-        return PLUGIN_NAME.matcher(text).matches()
-                ? Either.right(text)
-                : Either.left("\"" + text + "\" is not an adapter name (letters, digits, '-', '.' and '_', at most 64 characters)");
     }
 
     /** An empty text disables the listener. */

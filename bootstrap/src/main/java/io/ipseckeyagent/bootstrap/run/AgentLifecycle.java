@@ -3,7 +3,6 @@ package io.ipseckeyagent.bootstrap.run;
 import com.google.inject.Injector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters.NodeWatch;
-import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.adapters.observability.ObservabilityAdapters;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters;
 import io.ipseckeyagent.adapters.runtime.RuntimeAdapters.OwnedScheduler;
@@ -15,7 +14,6 @@ import io.ipseckeyagent.plugin.KeySourcePlugin;
 import io.ipseckeyagent.pluginhost.AgentPluginContext;
 import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.vavr.control.Option;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -105,26 +103,17 @@ public final class AgentLifecycle {
 
     private boolean startMetricsServer() {
         return configuration.observability().prometheusServeAddr().fold(() -> true, address -> {
-            ObservabilityAdapters.Server server = serve(address);
+            ObservabilityAdapters.Server server = observability.serve(address).getOrElseThrow(failure -> switch (failure) {
+                case ObservabilityAdapters.ServeFailure.Unresolved unresolved -> StartupFailure.invalidConfiguration(flagged(unresolved));
+                case ObservabilityAdapters.ServeFailure.CannotBind cannotBind -> StartupFailure.cannotStart(flagged(cannotBind));
+            });
             metricsAddress = Option.some(server.address());
-            log.atInfo().setMessage("Serving metrics and health").addKeyValue("address", server.address().getHostString() + ":" + server.port())
-                    .addKeyValue("paths", "/metrics,/healthz").log();
             return parts.started("metrics server", server::close);
         });
     }
 
-    private ObservabilityAdapters.Server serve(ListenAddress address) {
-        InetSocketAddress socket = address.socket();
-        if (socket.isUnresolved()) {
-            throw StartupFailure.invalidConfiguration(RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + address
-                    + ": cannot resolve " + address.host());
-        }
-        try {
-            return observability.serve(socket);
-        } catch (UncheckedIOException e) {
-            throw StartupFailure.cannotStart(RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + address + ": "
-                    + e.getMessage());
-        }
+    private static String flagged(ObservabilityAdapters.ServeFailure failure) {
+        return RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + failure.problem();
     }
 
     /** Waits a little for the first list (the {@code rank} policy's cluster, relay mode's own node); the watch retries for ever. */

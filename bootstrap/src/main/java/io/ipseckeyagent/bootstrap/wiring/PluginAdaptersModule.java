@@ -12,15 +12,13 @@ import io.ipseckeyagent.bootstrap.config.RunOptions;
 import io.ipseckeyagent.pluginhost.ChosenPlugins;
 import io.ipseckeyagent.pluginhost.PluginCatalog;
 import io.ipseckeyagent.pluginhost.PluginJars;
-import io.vavr.control.Try;
-import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The key source, the publisher and the datapath: each comes from the plugin its flag names
  * ({@code --key-source}, {@code --publisher}, {@code --datapath}), found on the class path or in
  * {@code --plugin-dir}. By default the built-ins: {@code file}, {@code cilium-node}, {@code state-file}
  * (which relay in relay mode). The plugins' context comes with the mode, from {@link KubernetesAdaptersModule}.
+ * A plugin that fails to make its adapter stops the start with its name and its reason, not a stack of Guice frames.
  */
 public final class PluginAdaptersModule extends AbstractModule {
 
@@ -46,25 +44,18 @@ public final class PluginAdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     KeyFileSourcePort keyFileSource(ChosenPlugins plugins, AgentPluginContext context) {
-        return fromPlugin("key source", plugins.keySource().name(), () -> plugins.keySource().keySource(context));
+        return PluginCatalog.adapter("key source", plugins.keySource(), () -> plugins.keySource().keySource(context)).getOrElseThrow(StartupFailure::cannotStart);
     }
 
     @Provides
     @Singleton
     NodeKeyPublisherPort publisher(ChosenPlugins plugins, AgentPluginContext context) {
-        return fromPlugin("publisher", plugins.publisher().name(), () -> plugins.publisher().publisher(context));
+        return PluginCatalog.adapter("publisher", plugins.publisher(), () -> plugins.publisher().publisher(context)).getOrElseThrow(StartupFailure::cannotStart);
     }
 
     @Provides
     @Singleton
     DatapathPort datapath(ChosenPlugins plugins, AgentPluginContext context) {
-        return fromPlugin("datapath", plugins.datapath().name(), () -> plugins.datapath().datapath(context));
-    }
-
-    /** A plugin that fails to make its adapter stops the start with its name and its reason, not a stack of Guice frames. */
-    private static <T> T fromPlugin(String kind, String name, Supplier<T> adapter) {
-        return Try.ofSupplier(adapter)
-                .filter(Objects::nonNull, () -> new IllegalStateException("it returned null"))
-                .getOrElseThrow(error -> StartupFailure.cannotStart("the " + kind + " plugin \"" + name + "\" failed to start: " + error));
+        return PluginCatalog.adapter("datapath", plugins.datapath(), () -> plugins.datapath().datapath(context)).getOrElseThrow(StartupFailure::cannotStart);
     }
 }

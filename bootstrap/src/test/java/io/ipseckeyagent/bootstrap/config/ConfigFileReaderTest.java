@@ -37,7 +37,8 @@ class ConfigFileReaderTest {
     void resolvingReadsTheNamedFileFromDisk() throws IOException {
         Path file = Files.writeString(directory.resolve("agent.yaml"), "log-format: json\n");
 
-        ConfigResolution resolution = RunConfiguration.resolve(new String[] {"--node-name=n", "--config=" + file}, java.util.Map.of());
+        ConfigResolution resolution = RunConfiguration.resolve(io.vavr.collection.List.of("--node-name=n", "--config=" + file), java.util.Map.of(),
+                ConfigFileReader.fromFileSystem());
 
         assertThat(Resolving.valid(resolution).observability().logFormat()).isEqualTo(LogFormat.JSON);
     }
