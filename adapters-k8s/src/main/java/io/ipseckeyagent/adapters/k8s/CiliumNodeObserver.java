@@ -14,6 +14,7 @@ import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +62,14 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     private final ObserveRemoteNodeUseCase remoteNodes;
     private final KubernetesAdapters.ViewReporting reporting;
     private final NodeName self;
-    private final Set<NodeName> known = ConcurrentHashMap.newKeySet();
-    /** Counts changes of {@link #known}'s membership, so {@link #knownNodes()} is rebuilt only after one. */
+    /**
+     * Every CiliumNode seen, with the last valid key id read from it: the view's membership (its key
+     * set) and what was last reported (its values; reported to the core for other nodes, kept for
+     * this node). None: no valid key read yet. One map, not a set of names beside a map of keys:
+     * the view holds two entries per node less (docs/decisions/0010-paged-cluster-list.md).
+     */
+    private final Map<NodeName, Option<Option<Spi>>> lastSeen = new ConcurrentHashMap<>();
+    /** Counts changes of {@link #lastSeen}'s membership, so {@link #knownNodes()} is rebuilt only after one. */
     private final AtomicLong membership = new AtomicLong();
     /**
      * The last {@link #knownNodes()}: each rotation asks for it (the jitter bound, the rank policy, whose index
@@ -71,8 +78,11 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     private volatile View view = new View(-1, TreeSet.empty());
 
     private record View(long membership, SortedSet<NodeName> nodes) {}
-    /** The last SPI seen per node: reported to the core for other nodes, kept for this node. */
-    private final Map<NodeName, Option<Spi>> lastSeenKey = new ConcurrentHashMap<>();
+
+    /** A node seen whose key field was never valid. */
+    private static final Option<Option<Spi>> NO_KEY_READ = Option.none();
+    /** {@link #lastSeen}'s values, one instance per key id, as {@link SlimCiliumNode#KEYS}. */
+    private static final List<Option<Option<Spi>>> KEY_READ = SlimCiliumNode.KEYS.stream().map(Option::some).toList();
     /** Completes once the first list has been through this handler, so the view holds the whole cluster. */
     private final CompletableFuture<Void> firstListHandled = new CompletableFuture<>();
 
@@ -171,7 +181,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         fresh.start().thenRun(() -> {
             Set<NodeName> listed = ConcurrentHashMap.newKeySet();
             fresh.getStore().list().forEach(resource -> nameOf(resource).forEach(listed::add));
-            known.stream().filter(node -> !listed.contains(node)).toList().forEach(this::removed);
+            lastSeen.keySet().stream().filter(node -> !listed.contains(node)).toList().forEach(this::removed);
         });
     }
 
@@ -182,14 +192,14 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         if (last.membership() == current) {
             return last.nodes();
         }
-        SortedSet<NodeName> nodes = TreeSet.ofAll(known).add(self); // holds every change counted up to current
+        SortedSet<NodeName> nodes = TreeSet.ofAll(lastSeen.keySet()).add(self); // holds every change counted up to current
         view = new View(current, nodes);
         return nodes;
     }
 
     /** The SPI this node's own CiliumNode carried when last seen; none until it is seen. */
     Option<Option<Spi>> ownKey() {
-        return Option.of(lastSeenKey.get(self));
+        return Option.of(lastSeen.get(self)).flatMap(key -> key);
     }
 
     @Override
@@ -204,6 +214,12 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     @Override
     public void onUpdate(SlimCiliumNode before, SlimCiliumNode after) {
+        // The store now holds after, whose name is a fresh copy of the one the store's key and this view's
+        // NodeName share: every rotation updates every node, so without this each would hold its name twice.
+        String name = before.getMetadata().getName();
+        if (name != null && name.equals(after.getMetadata().getName())) {
+            after.getMetadata().setName(name);
+        }
         seen(after);
     }
 
@@ -214,8 +230,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     /** A deleted own node is not reported: there is nothing to compare or repair until it is back. */
     private void removed(NodeName node) {
-        lastSeenKey.remove(node);
-        boolean wasKnown = known.remove(node);
+        boolean wasKnown = lastSeen.remove(node) != null;
         if (wasKnown) {
             membership.incrementAndGet();
         }
@@ -226,7 +241,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     private void seen(SlimCiliumNode resource) {
         nameOf(resource).forEach(node -> {
-            if (known.add(node)) {
+            if (lastSeen.putIfAbsent(node, NO_KEY_READ) == null) {
                 membership.incrementAndGet();
             }
             resource.key().read(node)
@@ -236,8 +251,8 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     }
 
     private void keySeen(NodeName node, Option<Spi> key) {
-        Option<Spi> previous = lastSeenKey.put(node, key);
-        if (key.equals(previous)) {
+        Option<Option<Spi>> previous = lastSeen.put(node, KEY_READ.get(key.fold(() -> 0, Spi::value)));
+        if (previous != null && previous.contains(key)) {
             return;
         }
         if (node.equals(self)) {

@@ -14,6 +14,8 @@ import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.stream.IntStream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -66,6 +68,14 @@ final class SlimCiliumNode implements HasMetadata {
         // fixed by the annotations
     }
 
+    /**
+     * The sixteen values a valid key field reads as (none for 0, then SPI 1..15), one instance each: the
+     * observer keeps one per node and the core one per remote node, and these are what both hold.
+     */
+    static final List<Option<Spi>> KEYS = IntStream.rangeClosed(0, Spi.MAX)
+            .mapToObj(value -> value == 0 ? Option.<Spi>none() : Option.some(Spi.of(value)))
+            .toList();
+
     /** What {@code spec.encryption.key} held; the message for a bad value is the one {@link CiliumNodes} gives. */
     sealed interface KeyField {
         KeyField ABSENT = new Valid(0);
@@ -76,7 +86,7 @@ final class SlimCiliumNode implements HasMetadata {
 
         default Either<String, Option<Spi>> read(NodeName node) {
             return switch (this) {
-                case Valid(int value) -> Either.right(value == 0 ? Option.none() : Option.some(Spi.of(value)));
+                case Valid(int value) -> Either.right(KEYS.get(value));
                 case Invalid(String field, String expected, Object found) -> Either.left(CiliumNodes.problem(node, field, expected, found));
             };
         }

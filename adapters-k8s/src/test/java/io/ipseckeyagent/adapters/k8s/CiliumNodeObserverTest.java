@@ -112,6 +112,19 @@ class CiliumNodeObserverTest {
     }
 
     @Test
+    void aNodeFirstSeenWithAnInvalidKeyIsKnownAndReportedOnceItsKeyIsValid() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.setKeyField(B, "three");
+        started();
+
+        assertThat(observer.knownNodes()).contains(B);
+        api.setKeyField(B, 5);
+
+        waiting().until(() -> core.calls().contains("node-b key 5"));
+        assertThat(core.calls()).containsExactly("node-b key 5");
+    }
+
+    @Test
     void aWatchExpiredWith410IsRelistedWithoutReportingEveryNodeAgain() {
         api.createNode(B, Option.some(Spi.of(3)));
         api.createNode(C, Option.some(Spi.of(3)));
