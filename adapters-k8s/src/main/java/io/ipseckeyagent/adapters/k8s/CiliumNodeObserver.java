@@ -214,12 +214,6 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
 
     @Override
     public void onUpdate(SlimCiliumNode before, SlimCiliumNode after) {
-        // The store now holds after, whose name is a fresh copy of the one the store's key and this view's
-        // NodeName share: every rotation updates every node, so without this each would hold its name twice.
-        String name = before.getMetadata().getName();
-        if (name != null && name.equals(after.getMetadata().getName())) {
-            after.getMetadata().setName(name);
-        }
         seen(after);
     }
 

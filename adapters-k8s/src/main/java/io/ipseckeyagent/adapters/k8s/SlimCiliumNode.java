@@ -106,7 +106,8 @@ final class SlimCiliumNode implements HasMetadata {
                 JsonToken value = parser.nextToken();
                 boolean text = value == JsonToken.VALUE_STRING;
                 switch (field) {
-                    case "name" -> meta.setName(text ? parser.getString() : null);
+                    // interned: every list and every update brings a fresh copy of a name the view already holds
+                    case "name" -> meta.setName(text ? parser.getString().intern() : null);
                     case "resourceVersion" -> meta.setResourceVersion(text ? parser.getString() : null);
                     default -> parser.skipChildren();
                 }
