@@ -32,12 +32,12 @@ public record Spi(int value) implements Comparable<Spi> {
         int value = Integer.parseInt(text);
         return value < MIN || value > MAX
                 ? Either.left(rangeMessage + ", was " + value)
-                : Either.right(new Spi(value));
+                : Either.right(of(value));
     }
 
     /** The id a rotation moves to: 15 wraps to 1, as Cilium's documented rotation does. */
     public Spi next() {
-        return new Spi(value == MAX ? MIN : value + 1);
+        return of(value == MAX ? MIN : value + 1);
     }
 
     @Override
