@@ -41,9 +41,14 @@ public record AgentSettings(NodeName nodeName, String clusterName, EffectiveJitt
     /** Checks the jitter settings as the policy implies them (every error at once); with jitter off the policy is {@code disabled}. */
     public static Validation<Seq<String>, AgentSettings> of(NodeName nodeName, String clusterName, JitterSettings jitter,
             JitterPolicy policy, RetryBackoff retryBackoff) {
-        return jitter.forPolicy(policy).resolve().map(effective -> new AgentSettings(nodeName, clusterName, effective,
-                effective.enabled() ? policy : JitterPolicy.disabled(), retryBackoff, RotationRules.DEFAULT_SETTLE,
-                StartMode.PUBLISH));
+        return jitter.forPolicy(policy).resolve().map(effective -> of(nodeName, clusterName, effective, policy, retryBackoff));
+    }
+
+    /** From jitter already resolved for {@code policy}; with jitter off the policy is {@code disabled}. */
+    public static AgentSettings of(NodeName nodeName, String clusterName, EffectiveJitter jitter, JitterPolicy policy,
+            RetryBackoff retryBackoff) {
+        return new AgentSettings(nodeName, clusterName, jitter, jitter.enabled() ? policy : JitterPolicy.disabled(), retryBackoff,
+                RotationRules.DEFAULT_SETTLE, StartMode.PUBLISH);
     }
 
     public AgentSettings withSettle(Duration quiet) {

@@ -13,6 +13,7 @@ import static io.vavr.API.For;
 
 import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.application.service.AgentSettings;
+import io.ipseckeyagent.domain.jitter.EffectiveJitter;
 import io.ipseckeyagent.domain.jitter.JitterPolicy;
 import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.jitter.RetryBackoff;
@@ -22,7 +23,6 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
-import io.vavr.control.Validation;
 
 /**
  * Merges flags, environment, config file and defaults (in that precedence), parses every value
@@ -40,7 +40,7 @@ final class ConfigResolver {
         List<SourceValues> byPrecedence = List.of(flags, variables, file);
 
         Parsed parsed = RunOptions.ALL.foldLeft(Parsed.NONE, (soFar, spec) -> soFar.parse(spec, chosen(spec, byPrecedence)));
-        JitterCheck jitter = checkJitter(parsed);
+        Jitter jitter = jitter(parsed);
 
         List<ConfigProblem> problems = byPrecedence.flatMap(SourceValues::problems)
                 .appendAll(parsed.problems())
@@ -50,7 +50,8 @@ final class ConfigResolver {
                 .appendAll(checkKubeconfig ? checkKubeconfig(parsed, files) : List.empty());
         List<ConfigProblem> warnings = byPrecedence.flatMap(SourceValues::warnings).appendAll(jitter.warnings());
         return new ConfigResolution(
-                problems.isEmpty() ? Validation.valid(configuration(parsed)) : Validation.invalid(problems),
+                jitter.effective().filter(effective -> problems.isEmpty()).map(effective -> configuration(parsed, effective))
+                        .toValidation(problems),
                 warnings);
     }
 
@@ -64,13 +65,10 @@ final class ConfigResolver {
 
     /** {@code rank} needs every node's name, which relay mode never watches (it only counts nodes). */
     private static List<ConfigProblem> rankNeedsPublishMode(Parsed parsed) {
-        boolean refused = parsed.value(RunOptions.MODE).contains(AgentMode.RELAY)
-                && parsed.value(RunOptions.IPSEC_JITTER_POLICY).exists(policy -> policy.name().equals(JitterPolicy.rank().name()));
-        return refused
-                ? List.of(parsed.source(RunOptions.IPSEC_JITTER_POLICY).map(source -> source.problem("rank needs a watch of every"
-                        + " CiliumNode, which " + RunOptions.MODE.flag() + "=relay does not keep; use "
-                        + JitterPolicy.NAMES.remove(JitterPolicy.rank().name()).mkString(", ") + ", or " + RunOptions.MODE.flag()
-                        + "=publish")).getOrElse(() -> new ConfigProblem(RunOptions.IPSEC_JITTER_POLICY.flag(), "rank is refused in relay mode")))
+        return parsed.value(RunOptions.MODE).contains(AgentMode.RELAY) && parsed.value(IPSEC_JITTER_POLICY).contains(JitterPolicy.rank())
+                ? List.of(parsed.where(IPSEC_JITTER_POLICY).problem("rank needs a watch of every CiliumNode, which " + RunOptions.MODE.flag()
+                        + "=relay does not keep; use " + JitterPolicy.NAMES.remove(JitterPolicy.rank().name()).mkString(", ") + ", or "
+                        + RunOptions.MODE.flag() + "=publish"))
                 : List.empty();
     }
 
@@ -89,33 +87,29 @@ final class ConfigResolver {
                 .getOrElse(SourceValues.NONE);
     }
 
-    private record JitterCheck(List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
+    /** The jitter as the domain resolves it (none while an input does not parse), its messages placed where each input was written. */
+    private record Jitter(Option<EffectiveJitter> effective, List<ConfigProblem> problems, List<ConfigProblem> warnings) {}
 
     /** How the domain's jitter messages name the inputs here. */
     private static final JitterSettings.Terms FLAG_TERMS = new JitterSettings.Terms(
             IPSEC_KEY_ROTATION_DURATION.flag(), KEY_FILE_POLL_INTERVAL.flag(), "set " + ENABLE_IPSEC_JITTER.flag() + "=false");
 
-    /** The domain's effective-jitter rule and wording; only where each message points is decided here. */
-    private static JitterCheck checkJitter(Parsed parsed) {
-        JitterCheck nothingToSay = new JitterCheck(List.empty(), List.empty());
-        Option<ValueSource> writtenMax = parsed.source(IPSEC_JITTER_MAX_DURATION);
-        if (parsed.value(ENABLE_IPSEC_JITTER).contains(false)) {
-            return writtenMax.map(source -> new JitterCheck(List.empty(),
-                            List.of(source.problem("ignored because " + ENABLE_IPSEC_JITTER.flag() + " is false"))))
-                    .getOrElse(nothingToSay);
-        }
-        ValueSource maxSource = writtenMax.getOrElse(new ValueSource.Default(IPSEC_JITTER_MAX_DURATION.name()));
-        ValueSource windowSource = parsed.source(IPSEC_KEY_ROTATION_DURATION)
-                .getOrElse(new ValueSource.Default(IPSEC_KEY_ROTATION_DURATION.name()));
-        // Each input that did not parse is already reported; the rule needs all of them.
+    /** The domain's effective-jitter rule and wording, applied once; only where each message points is decided here. */
+    private static Jitter jitter(Parsed parsed) {
+        ValueSource maxSource = parsed.where(IPSEC_JITTER_MAX_DURATION);
+        ValueSource windowSource = parsed.where(IPSEC_KEY_ROTATION_DURATION);
+        List<ConfigProblem> ignoredMax = parsed.value(ENABLE_IPSEC_JITTER).contains(false)
+                ? parsed.source(IPSEC_JITTER_MAX_DURATION).map(source -> source.problem("ignored because " + ENABLE_IPSEC_JITTER.flag()
+                        + " is false")).toList()
+                : List.empty();
         return For(jitterSettings(parsed), parsed.value(IPSEC_JITTER_POLICY))
-                .yield((settings, policy) -> settings.forPolicy(policy)
-                        .resolve(FLAG_TERMS)
-                        .fold(noRoom -> new JitterCheck(noRoom.map(windowSource::problem).toList(), List.empty()),
-                                effective -> new JitterCheck(List.empty(), effective.capped()
-                                        .map(capped -> maxSource.problem(capped.message(FLAG_TERMS))).toList()
-                                        .appendAll(effective.shortWindow().map(windowSource::problem)))))
-                .getOrElse(nothingToSay);
+                .yield((settings, policy) -> settings.forPolicy(policy).resolve(FLAG_TERMS).fold(
+                        noRoom -> new Jitter(Option.none(), noRoom.map(windowSource::problem).toList(), ignoredMax),
+                        effective -> new Jitter(Option.some(effective), List.empty(), ignoredMax
+                                .appendAll(effective.capped().map(capped -> maxSource.problem(capped.message(FLAG_TERMS))))
+                                .appendAll(effective.shortWindow().map(windowSource::problem)))))
+                // Each input that did not parse is already reported; the rule needs all of them.
+                .getOrElse(new Jitter(Option.none(), List.empty(), ignoredMax));
     }
 
     /**
@@ -135,15 +129,12 @@ final class ConfigResolver {
                 });
     }
 
-    /** The core's settings, from values already checked: a failure here is a bug. */
-    private static AgentSettings core(Parsed parsed) {
-        return For(jitterSettings(parsed), parsed.value(IPSEC_JITTER_POLICY))
-                .yield((jitter, policy) -> AgentSettings.of(parsed.present(NODE_NAME), parsed.present(RunOptions.CLUSTER_NAME), jitter,
-                        policy, RetryBackoff.DEFAULT).toEither())
-                .getOrElseThrow(() -> new IllegalStateException("no jitter settings"))
-                .map(settings -> settings.withSettle(parsed.present(RunOptions.IPSEC_KEY_SETTLE_INTERVAL))
-                        .withStartMode(parsed.present(RunOptions.MODE) == AgentMode.RELAY ? StartMode.RELAY : StartMode.PUBLISH))
-                .getOrElseThrow(errors -> new IllegalStateException("the check let invalid jitter through: " + errors.mkString("; ")));
+    /** The core's settings, from values already checked. */
+    private static AgentSettings core(Parsed parsed, EffectiveJitter jitter) {
+        return AgentSettings.of(parsed.present(NODE_NAME), parsed.present(RunOptions.CLUSTER_NAME), jitter, parsed.present(IPSEC_JITTER_POLICY),
+                        RetryBackoff.DEFAULT)
+                .withSettle(parsed.present(RunOptions.IPSEC_KEY_SETTLE_INTERVAL))
+                .withStartMode(parsed.present(RunOptions.MODE) == AgentMode.RELAY ? StartMode.RELAY : StartMode.PUBLISH);
     }
 
     /** A kubeconfig that cannot be read or used is reported with every other problem, not first at start. */
@@ -151,13 +142,12 @@ final class ConfigResolver {
         return parsed.value(RunOptions.KUBECONFIG).flatMap(path -> files.read(path)
                         .flatMap(text -> KubernetesAdapters.checkKubeconfig(path, text).toEither())
                         .swap().toOption())
-                .map(problem -> parsed.source(RunOptions.KUBECONFIG).getOrElse(new ValueSource.Flag(RunOptions.KUBECONFIG.name()))
-                        .problem(problem))
+                .map(problem -> parsed.where(RunOptions.KUBECONFIG).problem(problem))
                 .toList();
     }
 
-    private static RunConfiguration configuration(Parsed parsed) {
-        AgentSettings core = core(parsed);
+    private static RunConfiguration configuration(Parsed parsed, EffectiveJitter jitter) {
+        AgentSettings core = core(parsed, jitter);
         return new RunConfiguration(core,
                 new PluginSettings(core.nodeName(), core.clusterName(), parsed.present(RunOptions.IPSEC_KEY_FILE),
                         parsed.present(KEY_FILE_POLL_INTERVAL), parsed.present(RunOptions.STATE_FILE), parsed.value(RunOptions.KUBECONFIG),
@@ -198,6 +188,11 @@ final class ConfigResolver {
         /** Where a value was written, if it was (not a default). */
         Option<ValueSource> source(OptionSpec<?> spec) {
             return sources.get(spec.name());
+        }
+
+        /** Where a value was written, else its default (named by its flag). */
+        ValueSource where(OptionSpec<?> spec) {
+            return source(spec).getOrElse(() -> new ValueSource.Default(spec.name()));
         }
 
         /** A value that has a default or was checked as required; its absence is a bug. */
