@@ -11,10 +11,14 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class StandardOptions {
     private StandardOptions() {}
 
+    /** {@code -h/--help} alone, for a command that has no version of its own. */
+    public static OptionSpec help() {
+        return OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build();
+    }
+
     public static CommandSpec addTo(CommandSpec spec) {
         return spec.versionProvider(() -> JarVersion.of(spec))
-                .addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help message and exit.").build())
+                .addOption(help())
                 .addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                         .description("Print version information and exit.").build());
     }

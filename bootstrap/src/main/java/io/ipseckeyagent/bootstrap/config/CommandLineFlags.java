@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.cli.StandardOptions;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.util.Map;
@@ -26,8 +27,7 @@ final class CommandLineFlags {
         spec.parser().collectErrors(true);
         spec.usageMessage().sortOptions(false);
         RunOptions.ALL.forEach(option -> spec.addOption(picocliOption(option)));
-        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help and exit.").build());
+        spec.addOption(StandardOptions.help());
         return spec;
     }
 

@@ -1,5 +1,6 @@
 package io.ipseckeyagent.bootstrap.config;
 
+import io.ipseckeyagent.cli.StandardOptions;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.io.PrintWriter;
@@ -17,12 +18,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * annotation type at start, which no AOT cache holds.
  */
 public final class RunCommand implements Callable<Integer> {
-    /** The exit code for an invalid configuration (a usage error). */
-    public static final int EXIT_INVALID_CONFIGURATION = 2;
-
-    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("run")
-            .addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                    .description("Show this help and exit.").build())
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("run").addOption(StandardOptions.help())
             // everything but --help is left unmatched: read by RunOptions, not by picocli
             .parser(new CommandLine.Model.ParserSpec().unmatchedArgumentsAllowed(true));
 
@@ -76,6 +72,6 @@ public final class RunCommand implements Callable<Integer> {
         err.println(spec.qualifiedName() + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                 + " in the configuration; see " + spec.qualifiedName() + " --help");
         err.flush();
-        return EXIT_INVALID_CONFIGURATION;
+        return CommandLine.ExitCode.USAGE; // an invalid configuration is a usage error
     }
 }

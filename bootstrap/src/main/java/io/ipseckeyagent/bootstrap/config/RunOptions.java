@@ -51,7 +51,7 @@ public final class RunOptions {
             .formerlyKnownAs("enableJitter");
 
     public static final OptionSpec<JitterMaximum> IPSEC_JITTER_MAX_DURATION = OptionSpec.of("ipsec-jitter-max-duration", "auto|DURATION",
-                    DURATION, ValueParsers::jitterMaximum,
+                    DURATION, JitterMaximum::parse,
                     "Upper bound of the jitter. auto: known CiliumNodes / ipsec-jitter-target-rate; a duration: fixed; 0: off."
                             + " Capped, with a warning, at the rotation duration minus the poll interval, a "
                             + GoDuration.format(JitterSettings.DEFAULT_PUBLISH_BUDGET) + " publish budget and the Secret propagation budget.")

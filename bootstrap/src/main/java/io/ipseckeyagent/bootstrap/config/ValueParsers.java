@@ -2,7 +2,6 @@ package io.ipseckeyagent.bootstrap.config;
 
 import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.pluginhost.DidYouMean;
-import io.ipseckeyagent.domain.jitter.JitterMaximum;
 import io.ipseckeyagent.domain.time.GoDuration;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -37,10 +36,6 @@ final class ValueParsers {
         return GoDuration.parse(text).filterOrElse(
                 duration -> !duration.isNegative(),
                 duration -> "must not be negative, got " + GoDuration.format(duration));
-    }
-
-    static Either<String, JitterMaximum> jitterMaximum(String text) {
-        return JitterMaximum.parse(text);
     }
 
     static Either<String, Double> positiveRate(String text) {
