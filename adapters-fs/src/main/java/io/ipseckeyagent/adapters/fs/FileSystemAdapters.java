@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * The filesystem adapters: the key file source and watcher, the state-file datapath, and the reader
- * of the small text files an operator writes. The one
+ * of the small files an operator writes (their text; a config file's YAML mapping). The one
  * public type of this package, free of Guice, so bootstrap, tests and the demo wire them alike.
  */
 public final class FileSystemAdapters {
@@ -44,6 +44,30 @@ public final class FileSystemAdapters {
     public static Either<String, String> readText(Path file, long maxBytes) {
         return TextFiles.read(file, maxBytes);
     }
+
+    /**
+     * The top-level entries of a YAML mapping an operator wrote (a config file), in the file's order,
+     * each with its line and its value's YAML type; between them the problems, each saying
+     * {@code file:line}: invalid YAML, not a mapping, a key that is not a string, a key given twice
+     * (the first one counts). What the keys mean is the caller's to say.
+     */
+    public static io.vavr.collection.List<Either<YamlProblem, YamlEntry>> readYamlMapping(Path file, String text) {
+        return YamlMappings.read(file, text);
+    }
+
+    /** How YAML typed a value. {@code OTHER}: a scalar with an explicit tag of another type. */
+    public enum YamlType { STRING, BOOLEAN, NUMBER, NULL, MAPPING, LIST, OTHER }
+
+    /**
+     * One entry of a YAML mapping.
+     *
+     * @param text the scalar's text as written; empty for a mapping or a list
+     * @param description how a message names the value: {@code the string "x"}, {@code the number 3}, {@code a list}
+     */
+    public record YamlEntry(String key, int line, YamlType type, String text, String description) {}
+
+    /** @param where {@code file:line}, {@code file:line: key}, or {@code file} when YAML gave no line */
+    public record YamlProblem(String where, String message) {}
 
     /** A datapath that records what is applied in {@code stateFile}, replaced atomically, creating its directory. */
     public static DatapathPort stateFileDatapath(Path stateFile) {
