@@ -1,6 +1,5 @@
 package io.ipseckeyagent.adapters.observability;
 
-import java.util.Locale;
 import org.slf4j.event.Level;
 
 /** The least severe level the agent logs; libraries (fabric8, Vert.x, Netty) log WARN and up unless DEBUG. */
@@ -14,11 +13,6 @@ public enum LogLevel {
 
     LogLevel(Level threshold) {
         this.threshold = threshold;
-    }
-
-    /** The flag's spelling of this value. */
-    public String flagValue() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The threshold for the agent's own loggers. */

@@ -1,7 +1,5 @@
 package io.ipseckeyagent.bootstrap.config;
 
-import java.util.Locale;
-
 /**
  * {@code --mode}: which adapters surround the core. {@code publish} writes this node's SPI to its
  * CiliumNode and watches every CiliumNode; {@code relay} hands the keys to cilium-agent through
@@ -9,10 +7,5 @@ import java.util.Locale;
  */
 public enum AgentMode {
     PUBLISH,
-    RELAY;
-
-    /** The flag's spelling of this value. */
-    public String flagValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    RELAY
 }

@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigResolution resolution = RunConfiguration.resolve(List.ofAll(spec.commandLine().getUnmatchedArguments()), environment, files);
+        ConfigResolution resolution = RunConfiguration.resolve(List.ofAll(spec.commandLine().getUnmatchedArguments()), environment, files, true);
         return resolution.configuration().fold(
                 problems -> reject(problems, resolution.warnings()),
                 configuration -> launcher.launch(configuration, resolution.warnings()));

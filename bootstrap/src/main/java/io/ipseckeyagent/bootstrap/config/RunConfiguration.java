@@ -48,13 +48,8 @@ public record RunConfiguration(AgentSettings core, PluginSettings plugins, Plugi
 
     /**
      * Resolves {@code run}'s arguments with precedence flag, environment, config file, default.
-     * Pure: the config file is read through {@code files}.
+     * Pure: the config file (and, with {@code checkKubeconfig}, the kubeconfig) is read through {@code files}.
      */
-    public static ConfigResolution resolve(List<String> args, java.util.Map<String, String> environment, ConfigFileReader files) {
-        return resolve(args, environment, files, true);
-    }
-
-    /** As {@link #resolve(List, java.util.Map, ConfigFileReader)}; without {@code checkKubeconfig} the kubeconfig is only named, not read. */
     public static ConfigResolution resolve(List<String> args, java.util.Map<String, String> environment, ConfigFileReader files,
             boolean checkKubeconfig) {
         return ConfigResolver.resolve(args, environment, files, checkKubeconfig);

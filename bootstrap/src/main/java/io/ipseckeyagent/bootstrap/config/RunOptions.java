@@ -23,6 +23,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -83,10 +84,10 @@ public final class RunOptions {
             .withDefault(":9966")
             .allowingEmpty();
 
-    public static final OptionSpec<LogFormat> LOG_FORMAT = choice("log-format", "FORMAT", List.of(LogFormat.values()), LogFormat::flagValue,
+    public static final OptionSpec<LogFormat> LOG_FORMAT = choice("log-format", "FORMAT", LogFormat.values(),
             "Log lines as text or json.").withDefault("text");
 
-    public static final OptionSpec<LogLevel> LOG_LEVEL = choice("log-level", "LEVEL", List.of(LogLevel.values()), LogLevel::flagValue,
+    public static final OptionSpec<LogLevel> LOG_LEVEL = choice("log-level", "LEVEL", LogLevel.values(),
             "The least severe level logged: debug, info, warn or error.").withDefault("info");
 
     public static final OptionSpec<Path> CONFIG = path("config", "FILE",
@@ -103,7 +104,7 @@ public final class RunOptions {
     public static final OptionSpec<Boolean> CREATE_CILIUM_NODE = bool("create-cilium-node", "false",
             "Create this node's CiliumNode when it does not exist (normally Cilium creates it).");
 
-    public static final OptionSpec<AgentMode> MODE = choice("mode", "MODE", List.of(AgentMode.values()), AgentMode::flagValue,
+    public static final OptionSpec<AgentMode> MODE = choice("mode", "MODE", AgentMode.values(),
             "publish: write this node's SPI to its CiliumNode; relay: hand the keys to cilium-agent in --relay-key-file.").withDefault("publish");
 
     public static final OptionSpec<Path> RELAY_KEY_FILE = path("relay-key-file", "PATH",
@@ -151,6 +152,11 @@ public final class RunOptions {
 
     private static <E> OptionSpec<E> choice(String name, String valueLabel, List<E> choices, Function<? super E, String> word, String help) {
         return OptionSpec.of(name, valueLabel, TEXT, ValueParsers.choice(choices, word), help);
+    }
+
+    /** One of an enum's constants, written in lower case ({@code --mode=relay}). */
+    private static <E extends Enum<E>> OptionSpec<E> choice(String name, String valueLabel, E[] constants, String help) {
+        return choice(name, valueLabel, List.of(constants), constant -> constant.name().toLowerCase(Locale.ROOT), help);
     }
 
     /** A role filled by a plugin, chosen by name. */

@@ -46,7 +46,8 @@ public final class AgentLifecycle {
     private final RuntimeAdapters.Lifecycle parts = RuntimeAdapters.lifecycle("Agent stopped");
     private volatile Option<InetSocketAddress> metricsAddress = Option.none();
 
-    private AgentLifecycle(Injector injector) {
+    /** The parts of a wired agent. */
+    public AgentLifecycle(Injector injector) {
         this.configuration = injector.getInstance(RunConfiguration.class);
         this.observability = injector.getInstance(ObservabilityAdapters.class);
         this.scheduler = injector.getInstance(OwnedScheduler.class);
@@ -55,11 +56,6 @@ public final class AgentLifecycle {
         this.keySource = injector.getInstance(ChosenPlugins.class).keySource();
         this.pluginContext = injector.getInstance(AgentPluginContext.class);
         this.core = injector.getInstance(RotationService.class);
-    }
-
-    /** The parts of a wired agent. */
-    public static AgentLifecycle of(Injector injector) {
-        return new AgentLifecycle(injector);
     }
 
     /**
@@ -80,7 +76,11 @@ public final class AgentLifecycle {
             return false;
         }
         core.start();
-        return parts.started("rotation core", this::stopCore) && awaitIdle();
+        // The core cancels a pending jitter wait and its retries on its own thread; its stop waits for that.
+        return parts.started("rotation core", () -> {
+            core.stop();
+            awaitIdle();
+        }) && awaitIdle();
     }
 
     /**
@@ -103,28 +103,21 @@ public final class AgentLifecycle {
 
     private boolean startMetricsServer() {
         return configuration.observability().prometheusServeAddr().fold(() -> true, address -> {
-            ObservabilityAdapters.Server server = observability.serve(address).getOrElseThrow(failure -> switch (failure) {
-                case ObservabilityAdapters.ServeFailure.Unresolved unresolved -> StartupFailure.invalidConfiguration(flagged(unresolved));
-                case ObservabilityAdapters.ServeFailure.CannotBind cannotBind -> StartupFailure.cannotStart(flagged(cannotBind));
+            ObservabilityAdapters.Server server = observability.serve(address).getOrElseThrow(failure -> {
+                String problem = RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + failure.problem();
+                return switch (failure) {
+                    case ObservabilityAdapters.ServeFailure.Unresolved unresolved -> StartupFailure.invalidConfiguration(problem);
+                    case ObservabilityAdapters.ServeFailure.CannotBind cannotBind -> StartupFailure.cannotStart(problem);
+                };
             });
             metricsAddress = Option.some(server.address());
             return parts.started("metrics server", server::close);
         });
     }
 
-    private static String flagged(ObservabilityAdapters.ServeFailure failure) {
-        return RunOptions.PROMETHEUS_SERVE_ADDR.flag() + " " + failure.problem();
-    }
-
     /** Waits a little for the first list (the {@code rank} policy's cluster, relay mode's own node); the watch retries for ever. */
     private boolean startClusterWatch() {
         return parts.started(clusterWatch.part(), clusterWatch::close) && clusterWatch.startWithin(CLUSTER_LIST_WAIT);
-    }
-
-    /** The core cancels a pending jitter wait and its retries on its own thread; wait for it to have done so. */
-    private void stopCore() {
-        core.stop();
-        awaitIdle();
     }
 
     /** Returns once the agent's thread has run everything queued so far (bounded); false if interrupted. */

@@ -29,18 +29,13 @@ public final class AgentRunLauncher implements RunLauncher {
 
     private final ShutdownSignal shutdownSignal;
 
-    /** Stops on SIGTERM and SIGINT. */
-    public AgentRunLauncher() {
-        this(RuntimeAdapters.jvmShutdownHook("ipsec-key-agent", STOP_BOUND));
-    }
-
     /**
      * Stops on SIGTERM and SIGINT; the Kubernetes client's one-time set-up starts now, in the
      * background, while the configuration is read.
      */
     public static AgentRunLauncher preparing() {
         KubernetesAdapters.prepareInBackground();
-        return new AgentRunLauncher();
+        return new AgentRunLauncher(RuntimeAdapters.jvmShutdownHook("ipsec-key-agent", STOP_BOUND));
     }
 
     public AgentRunLauncher(ShutdownSignal shutdownSignal) {
@@ -55,7 +50,7 @@ public final class AgentRunLauncher implements RunLauncher {
         // The effective configuration, as cilium-agent logs its flags (paths and durations, no key material).
         ObservabilityAdapters.logStartup(configuration.settings()
                 .put("effective-jitter-max", GoDuration.format(configuration.effectiveJitterMax())).toJavaMap());
-        return AgentInjector.create(configuration).map(AgentLifecycle::of).fold(AgentRunLauncher::refuse, this::run);
+        return AgentInjector.create(configuration).map(AgentLifecycle::new).fold(AgentRunLauncher::refuse, this::run);
     }
 
     private int run(AgentLifecycle agent) {

@@ -27,7 +27,7 @@ import io.ipseckeyagent.bootstrap.config.RunConfiguration;
  */
 public final class ApplicationModule extends AbstractModule {
 
-    /** The four use cases are the one core. */
+    /** Every use case is the one core. */
     @Override
     protected void configure() {
         bind(StartAgentUseCase.class).to(RotationService.class);

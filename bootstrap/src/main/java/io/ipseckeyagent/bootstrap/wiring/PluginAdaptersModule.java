@@ -44,18 +44,18 @@ public final class PluginAdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     KeyFileSourcePort keyFileSource(ChosenPlugins plugins, AgentPluginContext context) {
-        return PluginCatalog.adapter("key source", plugins.keySource(), () -> plugins.keySource().keySource(context)).getOrElseThrow(StartupFailure::cannotStart);
+        return plugins.keySourceAdapter(context).getOrElseThrow(StartupFailure::cannotStart);
     }
 
     @Provides
     @Singleton
     NodeKeyPublisherPort publisher(ChosenPlugins plugins, AgentPluginContext context) {
-        return PluginCatalog.adapter("publisher", plugins.publisher(), () -> plugins.publisher().publisher(context)).getOrElseThrow(StartupFailure::cannotStart);
+        return plugins.publisherAdapter(context).getOrElseThrow(StartupFailure::cannotStart);
     }
 
     @Provides
     @Singleton
     DatapathPort datapath(ChosenPlugins plugins, AgentPluginContext context) {
-        return PluginCatalog.adapter("datapath", plugins.datapath(), () -> plugins.datapath().datapath(context)).getOrElseThrow(StartupFailure::cannotStart);
+        return plugins.datapathAdapter(context).getOrElseThrow(StartupFailure::cannotStart);
     }
 }

@@ -38,7 +38,7 @@ class ConfigFileReaderTest {
         Path file = Files.writeString(directory.resolve("agent.yaml"), "log-format: json\n");
 
         ConfigResolution resolution = RunConfiguration.resolve(io.vavr.collection.List.of("--node-name=n", "--config=" + file), java.util.Map.of(),
-                ConfigFileReader.fromFileSystem());
+                ConfigFileReader.fromFileSystem(), true);
 
         assertThat(Resolving.valid(resolution).observability().logFormat()).isEqualTo(LogFormat.JSON);
     }

@@ -54,12 +54,12 @@ class NewSettingsTest {
                 : Either.left("cannot read " + path + ": permission denied");
 
         assertThat(problems(RunConfiguration.resolve(List.of("--node-name=n", "--kubeconfig=bad-kubeconfig", "--log-level=loud"),
-                Map.of(), reader)))
+                Map.of(), reader, true)))
                 .hasSize(2)
                 .anySatisfy(problem -> assertThat(problem).startsWith("--log-level: "))
                 .anySatisfy(problem -> assertThat(problem)
                         .startsWith("--kubeconfig: bad-kubeconfig: not a usable kubeconfig: ").contains("line 2"));
-        assertThat(problems(RunConfiguration.resolve(List.of("--node-name=n", "--kubeconfig=locked"), Map.of(), reader)))
+        assertThat(problems(RunConfiguration.resolve(List.of("--node-name=n", "--kubeconfig=locked"), Map.of(), reader, true)))
                 .containsExactly("--kubeconfig: cannot read locked: permission denied");
     }
 }

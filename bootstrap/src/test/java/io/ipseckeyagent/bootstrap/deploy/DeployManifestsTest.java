@@ -34,7 +34,7 @@ class DeployManifestsTest {
         ConfigFileReader mountedConfigMap = path -> path.equals(Path.of("/etc/ipsec-key-agent/agent.yaml"))
                 ? ConfigFileReader.fromFileSystem().read(DEPLOY.resolve("agent.yaml"))
                 : io.vavr.control.Either.left("not mounted: " + path);
-        ConfigResolution resolution = RunConfiguration.resolve(arguments, environment, mountedConfigMap);
+        ConfigResolution resolution = RunConfiguration.resolve(arguments, environment, mountedConfigMap, true);
 
         RunConfiguration configuration = resolution.configuration().toEither()
                 .getOrElseThrow(problems -> new AssertionError(problems.map(ConfigProblem::render).mkString("; ")));

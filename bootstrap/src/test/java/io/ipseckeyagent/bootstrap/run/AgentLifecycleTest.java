@@ -51,7 +51,7 @@ class AgentLifecycleTest {
 
     private InetSocketAddress start(RunConfiguration configuration) {
         injector = AgentInjector.create(configuration).getOrElseThrow(failure -> new AssertionError(failure.problems()));
-        agent = AgentLifecycle.of(injector);
+        agent = new AgentLifecycle(injector);
         assertThat(agent.start()).isTrue();
         return agent.metricsAddress().getOrElseThrow(() -> new AssertionError("metrics are served"));
     }
