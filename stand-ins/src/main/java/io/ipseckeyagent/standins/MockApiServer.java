@@ -148,6 +148,27 @@ public final class MockApiServer implements AutoCloseable {
         port = server.getPort();
     }
 
+    /**
+     * Serves a small cluster to a script until the process is killed: CiliumNode {@code NODE}
+     * publishing SPI 3 and {@code OTHERS} realistic ones, with its kubeconfig in {@code DIR/kubeconfig},
+     * then an empty {@code DIR/ready}. The agent's AOT training runs against it (deploy/aot-training.sh),
+     * so that the cache holds what a start against an answering API server loads: the list, the watch,
+     * the lookup and the patch.
+     * <pre>java -cp CLASSPATH io.ipseckeyagent.standins.MockApiServer DIR NODE OTHERS</pre>
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: MockApiServer DIR NODE OTHERS");
+        }
+        try (MockApiServer cluster = new MockApiServer()) {
+            cluster.createNode(NodeName.of(args[1]), Option.some(Spi.of(3)));
+            cluster.createRealisticNodes(Integer.parseInt(args[2]), Spi.of(3));
+            cluster.writeKubeconfig(Path.of(args[0]));
+            Files.createFile(Path.of(args[0], "ready"));
+            Thread.currentThread().join(); // until killed
+        }
+    }
+
     /** The base URL clients use; stable across {@link #stop()} and {@link #startAgain()}. */
     public String url() {
         return "http://" + loopback.getHostAddress() + ":" + port + "/";
