@@ -3,6 +3,7 @@ package io.ipseckeyagent.adapters.inmemory;
 import io.ipseckeyagent.testkit.contract.SchedulerPortContract;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
 import java.time.Duration;
+import java.time.Instant;
 
 class VirtualTimeSchedulerTest extends SchedulerPortContract {
     private final VirtualTime time = new VirtualTime();
@@ -10,6 +11,11 @@ class VirtualTimeSchedulerTest extends SchedulerPortContract {
     @Override
     protected SchedulerPort scheduler() {
         return time;
+    }
+
+    @Override
+    protected long nowNanos() {
+        return Duration.between(Instant.EPOCH, time.now()).toNanos();
     }
 
     @Override
