@@ -56,16 +56,19 @@ final class YamlMappings {
             Node keyNode = entry.getKeyNode();
             int line = line(keyNode.getStartMark());
             if (!(keyNode instanceof ScalarNode key) || !key.getTag().equals(Tag.STR)) {
-                read = read.append(Either.left(new YamlProblem(file + ":" + line, "expected an option name as key, got " + describe(keyNode))));
+                read = read.append(Either.left(new YamlProblem(file + ":" + line,
+                        "expected an option name as key, got " + describe(keyNode))));
                 continue;
             }
-            Option<Integer> firstLine = firstLines.get(key.getValue());
-            firstLines = firstLines.put(key.getValue(), firstLine.getOrElse(line));
+            String name = key.getValue();
+            Option<Integer> firstLine = firstLines.get(name);
+            firstLines = firstLines.put(name, firstLine.getOrElse(line));
             Node value = entry.getValueNode();
+            String text = value instanceof ScalarNode scalar ? scalar.getValue() : "";
             read = read.append(firstLine.isDefined()
-                    ? Either.left(new YamlProblem(file + ":" + line + ": " + key.getValue(), "given twice (first at line " + firstLine.getOrElse(0) + ")"))
-                    : Either.right(new YamlEntry(key.getValue(), line, type(value), value instanceof ScalarNode scalar ? scalar.getValue() : "",
-                            describe(value))));
+                    ? Either.left(new YamlProblem(file + ":" + line + ": " + name,
+                            "given twice (first at line " + firstLine.getOrElse(0) + ")"))
+                    : Either.right(new YamlEntry(name, line, type(value), text, describe(value))));
         }
         return read;
     }
