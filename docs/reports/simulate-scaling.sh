@@ -2,8 +2,9 @@
 # How `simulate` (every default scenario) grows with the fleet: one run per node count, with the
 # plain `java -jar` defaults (no heap flag), then with -XX:+UseSerialGC (a one-thread batch whose
 # tasks' objects live just long enough to be copied: G1 grows its heap to keep its pause share down),
-# measured by GNU time. Prints one table: wall time, user+sys CPU seconds (the fairer figure on a
-# shared machine) and peak RSS.
+# then with the parallel collector in a bounded heap (the same copying on both cores; 600m holds
+# 100,000 nodes), measured by GNU time. Prints one table: wall time, user+sys CPU seconds (the
+# fairer figure on a shared machine) and peak RSS.
 #   bash docs/reports/simulate-scaling.sh                  # 1,000 10,000 50,000 100,000 nodes
 #   bash docs/reports/simulate-scaling.sh 1000 100000      # the node counts given
 #   SIM=/tmp/other.jar bash docs/reports/simulate-scaling.sh   # another build, for a before/after
@@ -17,18 +18,18 @@ TIME=/usr/bin/time
 COUNTS=("$@")
 [ ${#COUNTS[@]} -gt 0 ] || COUNTS=(1000 10000 50000 100000)
 
-printf '%-18s %10s %10s %14s %14s %6s\n' "JVM flags" nodes "wall s" "user+sys s" "peak RSS MiB" exit
-for flags in "" "-XX:+UseSerialGC"; do
+printf '%-28s %10s %10s %14s %14s %6s\n' "JVM flags" nodes "wall s" "user+sys s" "peak RSS MiB" exit
+for flags in "" "-XX:+UseSerialGC" "-XX:+UseParallelGC -Xmx600m"; do
   for n in "${COUNTS[@]}"; do
     log=$(mktemp)
     set +e
-    # shellcheck disable=SC2086 # no flags, or one
+    # shellcheck disable=SC2086 # no flags, or one or two words
     "$TIME" -f '%e %U %S %M' -o "$log" "$JAVA" $flags -jar "$SIM" simulate --nodes "$n" --output json > /dev/null
     code=$?
     set -e
     read -r wall user sys rss < <(tail -1 "$log")
     rm -f "$log"
     awk -v f="${flags:-(none)}" -v n="$n" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$code" \
-      'BEGIN { printf "%-18s %10d %10.1f %14.1f %14.0f %6d\n", f, n, w, u + s, r / 1024, c }'
+      'BEGIN { printf "%-28s %10d %10.1f %14.1f %14.0f %6d\n", f, n, w, u + s, r / 1024, c }'
   done
 done

@@ -12,9 +12,11 @@ import java.util.Arrays;
  * time, ordered by due time and then by submission; while a timer runs, {@link #now()} is its due
  * time. Any number of services may share one instance.
  *
- * <p>Tasks due now (the bulk of a fleet's work) wait in a FIFO ring, timers in a binary heap; both
+ * <p>Tasks due now (the bulk of a fleet's work) wait in a FIFO ring, timers in a 4-ary heap; both
  * keep (due, submission) side by side in one primitive array beside the task, so a fleet's millions
- * of tasks cost no boxed keys, and a heap step reads one cache line, not one per key. The next task
+ * of tasks cost no boxed keys. A slot's four children's keys are 64 adjacent bytes, so a heap of a
+ * fleet's 200,000 timers is half as deep as a binary one for about the same memory reads per level
+ * (taking a timer was a fifth of the 100,000-node simulation's time, mostly waiting on memory). The next task
  * is the earlier of the two heads by (due, submission): exactly the order of one queue, at O(1) for
  * tasks due now. A task that cannot be cancelled ({@link #execute}, {@link #runAfterNanos}) is
  * queued as it is; {@link #schedule} wraps it in a {@link Timer}.
@@ -31,7 +33,8 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     private long ran;
     private int live;
 
-    // Timers: a binary heap over (due, submission), at heapKeys[2i] and heapKeys[2i + 1] for the task at slot i.
+    // Timers: a 4-ary heap over (due, submission), at heapKeys[2i] and heapKeys[2i + 1] for the task at slot i;
+    // the children of slot i are slots 4i + 1 to 4i + 4.
     // A task is a plain Runnable, or a Timer when it can be cancelled.
     private long[] heapKeys = new long[32];
     private Runnable[] heapTask = new Runnable[16];
@@ -212,7 +215,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         long order = submitted++;
         int slot = heapSize++;
         while (slot > 0) {
-            int parent = (slot - 1) >>> 1;
+            int parent = (slot - 1) >>> 2;
             if (!before(due, order, heapKeys[2 * parent], heapKeys[2 * parent + 1])) {
                 break;
             }
@@ -231,19 +234,19 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         heapTask[last] = null;
         if (last > 0) {
             int slot = 0;
-            int half = last >>> 1;
-            while (slot < half) {
-                int child = 2 * slot + 1;
-                int right = child + 1;
-                if (right < last && before(heapKeys[2 * right], heapKeys[2 * right + 1], heapKeys[2 * child],
-                        heapKeys[2 * child + 1])) {
-                    child = right;
+            for (int child = 1; child < last; child = 4 * slot + 1) {
+                int earliest = child;
+                for (int sibling = child + 1; sibling < Math.min(child + 4, last); sibling++) {
+                    if (before(heapKeys[2 * sibling], heapKeys[2 * sibling + 1], heapKeys[2 * earliest],
+                            heapKeys[2 * earliest + 1])) {
+                        earliest = sibling;
+                    }
                 }
-                if (!before(heapKeys[2 * child], heapKeys[2 * child + 1], due, order)) {
+                if (!before(heapKeys[2 * earliest], heapKeys[2 * earliest + 1], due, order)) {
                     break;
                 }
-                place(slot, heapKeys[2 * child], heapKeys[2 * child + 1], heapTask[child]);
-                slot = child;
+                place(slot, heapKeys[2 * earliest], heapKeys[2 * earliest + 1], heapTask[earliest]);
+                slot = earliest;
             }
             place(slot, due, order, moved);
         }

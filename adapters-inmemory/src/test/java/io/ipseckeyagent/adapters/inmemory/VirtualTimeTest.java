@@ -117,4 +117,25 @@ class VirtualTimeTest {
         assertThat(ran).containsExactly("plain now", "executed", "timer", "plain same instant", "plain later");
         assertThat(time.elapsedNanos()).isEqualTo(2_000);
     }
+
+    @Test
+    void thousandsOfTimersWithTiedDueTimesRunSortedByDueTimeThenSubmission() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<long[]> submitted = new ArrayList<>(); // {due, submission}
+        List<long[]> ran = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) { // a heap many levels deep; 50 due times, so most ties
+            long due = 1 + random.nextInt(50);
+            long[] key = {due, i};
+            submitted.add(key);
+            time.scheduleNanos(due, () -> ran.add(key));
+            if (i % 7 == 0) {
+                time.advance(Duration.ZERO); // nothing due yet: the heap only grows
+            }
+        }
+
+        time.runUntilIdle();
+
+        submitted.sort(java.util.Comparator.<long[]>comparingLong(key -> key[0]).thenComparingLong(key -> key[1]));
+        assertThat(ran).containsExactlyElementsOf(submitted);
+    }
 }

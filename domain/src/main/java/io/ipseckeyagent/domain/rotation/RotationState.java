@@ -82,7 +82,7 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
 
     /** A publish of {@code spi} is sent: remember it, and forget what was seen before it. */
     RotationState withSent(Spi spi) {
-        List<Spi> sent = sentHere.remove(spi).append(spi);
+        List<Spi> sent = (sentHere.contains(spi) ? sentHere.remove(spi) : sentHere).append(spi); // remove builds a deque
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures,
                 sent.size() > SENT_REMEMBERED ? sent.drop(sent.size() - SENT_REMEMBERED) : sent, Option.none(), drifting, queuedChanges);
     }
@@ -93,6 +93,9 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
     }
 
     RotationState withApplyFailures(int failures) {
+        if (failures == applyFailures) {
+            return this; // every successful apply resets the count, nearly always already 0
+        }
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, failures, sentHere,
                 seenWhilePublishing, drifting, queuedChanges);
     }
@@ -103,6 +106,9 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
     }
 
     RotationState withDrifting(boolean drift) {
+        if (drift == drifting) {
+            return this;
+        }
         return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures, sentHere,
                 seenWhilePublishing, drift, queuedChanges);
     }

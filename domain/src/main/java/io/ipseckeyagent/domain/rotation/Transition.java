@@ -13,11 +13,12 @@ public record Transition(RotationState state, List<RotationCommand> commands) {
         return new Transition(state, List.of(commands));
     }
 
+    // Most transitions add nothing (no record, no notice): this one as it is, not a copy.
     Transition append(List<RotationCommand> last) {
-        return new Transition(state, commands.appendAll(last));
+        return last.isEmpty() ? this : new Transition(state, commands.appendAll(last));
     }
 
     Transition prepend(List<RotationCommand> first) {
-        return new Transition(state, first.appendAll(commands));
+        return first.isEmpty() ? this : new Transition(state, first.appendAll(commands));
     }
 }
