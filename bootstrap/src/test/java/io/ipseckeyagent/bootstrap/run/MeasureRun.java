@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +94,7 @@ public final class MeasureRun {
                     "--state-file=" + dir.resolve("state.json"), "--prometheus-serve-addr=127.0.0.1:" + freePort(),
                     "--ipsec-key-rotation-duration=40s", "--ipsec-jitter-max-duration=2s", "--key-file-poll-interval=1s",
                     "--log-format=json"));
+            long javaVersionMillis = javaVersionMillis(java);
             long spawned = System.nanoTime();
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().putAll(literalEnvironmentOf(container));
@@ -135,6 +138,8 @@ public final class MeasureRun {
             System.out.println("{\"jvmFlags\":\"" + String.join(" ", jvmFlags) + "\""
                     + ",\"environment\":\"" + literalEnvironmentOf(container) + "\""
                     + ",\"readyMillis\":" + readyMillis
+                    + ",\"javaVersionMillis\":" + javaVersionMillis
+                    + ",\"readyPerJavaVersion\":" + String.format(Locale.ROOT, "%.1f", (double) readyMillis / javaVersionMillis)
                     + ",\"agentStartupMillis\":" + startupMillis(readyLine)
                     + ",\"cpuMillisAtReady\":" + cpuAtReady
                     + ",\"rssAtReadyMiB\":" + mib(rssAtReady)
@@ -153,6 +158,22 @@ public final class MeasureRun {
         } finally {
             closeQuietly(cluster);
         }
+    }
+
+    /**
+     * The median of five {@code java -version} runs, just before the agent's start: this machine's
+     * speed at that moment, for a start-up figure that can be compared across machines and hours.
+     */
+    private static long javaVersionMillis(Path java) throws IOException, InterruptedException {
+        long[] millis = new long[5];
+        for (int run = 0; run < millis.length; run++) {
+            long started = System.nanoTime();
+            new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            millis[run] = (System.nanoTime() - started) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        return millis[millis.length / 2];
     }
 
     /**
