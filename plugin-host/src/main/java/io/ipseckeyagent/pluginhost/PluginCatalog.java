@@ -69,7 +69,7 @@ public final class PluginCatalog {
     }
 
     /** The adapter a chosen plugin makes; a plugin that throws or returns null is a problem with its name and its reason. */
-    public static <T> Either<String, T> adapter(String noun, AgentPlugin plugin, Supplier<T> make) {
+    static <T> Either<String, T> adapter(String noun, AgentPlugin plugin, Supplier<T> make) {
         return Try.ofSupplier(make)
                 .filter(Objects::nonNull, () -> new IllegalStateException("it returned null"))
                 .toEither().mapLeft(error -> "the " + noun + " plugin \"" + plugin.name() + "\" failed to start: " + error);

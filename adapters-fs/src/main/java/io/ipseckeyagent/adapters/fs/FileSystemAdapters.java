@@ -3,6 +3,7 @@ package io.ipseckeyagent.adapters.fs;
 import io.ipseckeyagent.application.port.in.HandleKeyFileChangeUseCase;
 import io.ipseckeyagent.application.port.out.DatapathPort;
 import io.ipseckeyagent.application.port.out.KeyFileSourcePort;
+import io.vavr.collection.List;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class FileSystemAdapters {
      * {@code file:line}: invalid YAML, not a mapping, a key that is not a string, a key given twice
      * (the first one counts). What the keys mean is the caller's to say.
      */
-    public static io.vavr.collection.List<Either<YamlProblem, YamlEntry>> readYamlMapping(Path file, String text) {
+    public static List<Either<YamlProblem, YamlEntry>> readYamlMapping(Path file, String text) {
         return YamlMappings.read(file, text);
     }
 

@@ -136,7 +136,7 @@ final class SlimCiliumNode implements HasMetadata {
     static final class KeyOnlySpec extends ValueDeserializer<KeyField> {
         /** One instance per value 0..15: the view holds one per node. */
         private static final KeyField.Valid[] VALID =
-                java.util.stream.IntStream.rangeClosed(0, Spi.MAX).mapToObj(KeyField.Valid::new).toArray(KeyField.Valid[]::new);
+                IntStream.rangeClosed(0, Spi.MAX).mapToObj(KeyField.Valid::new).toArray(KeyField.Valid[]::new);
 
         @Override
         public KeyField deserialize(JsonParser parser, DeserializationContext context) {

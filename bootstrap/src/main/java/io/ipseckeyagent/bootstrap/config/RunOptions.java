@@ -1,13 +1,12 @@
 package io.ipseckeyagent.bootstrap.config;
 
-import io.ipseckeyagent.adapters.observability.ListenAddress;
-import io.ipseckeyagent.pluginhost.DidYouMean;
-import io.ipseckeyagent.pluginhost.PluginCatalog;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.BOOLEAN;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.DURATION;
 import static io.ipseckeyagent.bootstrap.config.OptionSpec.ValueKind.TEXT;
 
 import io.ipseckeyagent.adapters.fs.FileSystemAdapters;
+import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
+import io.ipseckeyagent.adapters.observability.ListenAddress;
 import io.ipseckeyagent.adapters.observability.LogFormat;
 import io.ipseckeyagent.adapters.observability.LogLevel;
 import io.ipseckeyagent.domain.jitter.JitterMaximum;
@@ -16,8 +15,9 @@ import io.ipseckeyagent.domain.jitter.JitterSettings;
 import io.ipseckeyagent.domain.key.ClusterName;
 import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.rotation.RotationRules;
-import io.ipseckeyagent.adapters.k8s.KubernetesAdapters;
 import io.ipseckeyagent.domain.time.GoDuration;
+import io.ipseckeyagent.pluginhost.DidYouMean;
+import io.ipseckeyagent.pluginhost.PluginCatalog;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

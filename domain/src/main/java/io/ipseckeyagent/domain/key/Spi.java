@@ -1,6 +1,7 @@
 package io.ipseckeyagent.domain.key;
 
 import io.vavr.control.Either;
+import java.util.stream.IntStream;
 
 /**
  * An IPsec key id (Security Parameter Index as Cilium uses it): 1..15, because it lives in four bits
@@ -17,7 +18,7 @@ public record Spi(int value) implements Comparable<Spi> {
     }
 
     /** One instance per value: a cluster view holds an SPI for every node. */
-    private static final Spi[] ALL = java.util.stream.IntStream.rangeClosed(MIN, MAX).mapToObj(Spi::new).toArray(Spi[]::new);
+    private static final Spi[] ALL = IntStream.rangeClosed(MIN, MAX).mapToObj(Spi::new).toArray(Spi[]::new);
 
     public static Spi of(int value) {
         return value >= MIN && value <= MAX ? ALL[value - MIN] : new Spi(value);
