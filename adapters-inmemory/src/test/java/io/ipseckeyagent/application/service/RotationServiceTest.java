@@ -390,22 +390,20 @@ class RotationServiceTest {
     }
 
     @Test
-    void aRemoteNodeIsReportedOnlyWhenItsSpiChanges() {
+    void everyRemoteChangeTheWatchReportsIsRelayedInOrderWithTheClusterName() {
+        // The watch reports only changes (CiliumNodeObserverTest): the core relays each, keeping no copy of its own.
         TestAgent agent = new TestAgent(20);
         NodeName other = NodeName.of("node-b");
 
         agent.service.remoteNodeKeyChanged(other, Option.some(Spi.of(3)));
-        agent.service.remoteNodeKeyChanged(other, Option.some(Spi.of(3)));
         agent.service.remoteNodeKeyChanged(other, Option.some(Spi.of(4)));
         agent.service.remoteNodeKeyChanged(other, Option.none());
-        agent.service.remoteNodeKeyChanged(other, Option.none());
-        agent.service.remoteNodeRemoved(other);
         agent.service.remoteNodeRemoved(other);
         agent.time.runUntilIdle();
 
         assertThat(agent.events.ofType(RemoteNodeUpdated.class).map(RemoteNodeUpdated::spi))
                 .containsExactly(Option.some(Spi.of(3)), Option.some(Spi.of(4)), Option.none());
         assertThat(agent.events.ofType(RemoteNodeUpdated.class).map(RemoteNodeUpdated::clusterName)).containsOnly("default");
-        assertThat(agent.events.ofType(RemoteNodeRemoved.class)).hasSize(1);
+        assertThat(agent.events.ofType(RemoteNodeRemoved.class).map(RemoteNodeRemoved::node)).containsExactly(other);
     }
 }

@@ -58,8 +58,6 @@ import io.vavr.control.Validation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The agent's core: runs the domain's {@link RotationMachine} against the out ports, and serves
@@ -109,13 +107,6 @@ public final class RotationService
     private SchedulerPort.Cancellable deadlineWatch = NO_TIMER;
     private final ArrayDeque<RotationInput> unhandled = new ArrayDeque<>(4);
     private boolean handling;
-    /**
-     * The last SPI seen per remote node (none: it publishes no key), to report only real changes.
-     * Sized for the known cluster at the first remote node: no rehashing while the watch lists it.
-     * Until then the shared empty map: an agent that never hears of another node allocates nothing.
-     */
-    private Map<NodeName, Option<Spi>> remoteSpis = Map.of();
-
     public RotationService(AgentSettings settings, KeyFileSourcePort keyFile, DatapathPort datapath,
             NodeKeyPublisherPort publisher, ClusterViewPort clusterView, ClockPort clock, SchedulerPort scheduler,
             RandomSourcePort random, AgentEventsPort events) {
@@ -152,26 +143,18 @@ public final class RotationService
         scheduler.execute(() -> handle(new RotationInput.OwnNodeKeyObserved(spi, clock.now())));
     }
 
+    /**
+     * Relayed as it comes: the watch reports only changes ({@link ObserveRemoteNodeUseCase}), so the core
+     * keeps no copy of every other node's key (the watch's view is the one per-node store).
+     */
     @Override
     public void remoteNodeKeyChanged(NodeName node, Option<Spi> spi) {
-        scheduler.execute(() -> {
-            if (remoteSpis.isEmpty()) {
-                remoteSpis = HashMap.newHashMap(clusterView.knownNodes().size());
-            }
-            Option<Spi> before = remoteSpis.put(node, spi);
-            if (!spi.equals(before)) {
-                events.emit(new AgentEvent.RemoteNodeUpdated(clock.now(), settings.clusterName(), node, spi));
-            }
-        });
+        scheduler.execute(() -> events.emit(new AgentEvent.RemoteNodeUpdated(clock.now(), settings.clusterName(), node, spi)));
     }
 
     @Override
     public void remoteNodeRemoved(NodeName node) {
-        scheduler.execute(() -> {
-            if (!remoteSpis.isEmpty() && remoteSpis.remove(node) != null) {
-                events.emit(new AgentEvent.RemoteNodeRemoved(clock.now(), settings.clusterName(), node));
-            }
-        });
+        scheduler.execute(() -> events.emit(new AgentEvent.RemoteNodeRemoved(clock.now(), settings.clusterName(), node)));
     }
 
     /** Feeds one event to the machine, then the answers its commands produce, until all are handled. */
@@ -185,7 +168,10 @@ public final class RotationService
             while (!unhandled.isEmpty()) {
                 Transition transition = machine.on(state, unhandled.poll());
                 state = transition.state();
-                transition.commands().forEach(this::carryOut);
+                // A loop over the list itself, not forEach: no iterator per transition (millions in a fleet simulation).
+                for (List<RotationCommand> commands = transition.commands(); !commands.isEmpty(); commands = commands.tail()) {
+                    carryOut(commands.head());
+                }
             }
         } finally {
             handling = false;
