@@ -369,9 +369,8 @@ public final class RotationMachine {
 
     private static Transition publish(RotationState state, Deadline deadline, Spi spi, int attempt,
             List<RotationCommand> notices) {
-        RotationState asking = state.withNextRequest().withSent(spi);
-        return Transition.to(asking.withPhase(new Publishing(deadline, spi, attempt, asking.lastRequest(), Option.none())),
-                new Publish(spi, attempt, asking.lastRequest())).prepend(notices);
+        RotationState asking = state.publishing(deadline, spi, attempt);
+        return Transition.to(asking, new Publish(spi, attempt, asking.lastRequest())).prepend(notices);
     }
 
     /** {@code lookup}: what the cluster holds (none inside: no key), none when the lookup failed. */

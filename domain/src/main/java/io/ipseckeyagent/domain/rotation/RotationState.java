@@ -12,7 +12,7 @@ import java.time.Instant;
  *
  * @param lastChangeAt the last key file change seen, to load only once the file is quiet (settle)
  * @param applyFailures failed applies in a row, for the retry backoff
- * @param sentHere the SPIs this run asked the cluster to publish, newest last (a few), to tell its
+ * @param sentHere the SPIs this run asked the cluster to publish, newest first (a few), to tell its
  *     own late PATCH from someone else's write
  * @param seenWhilePublishing what the cluster was seen to hold while a publish was in flight
  * @param drifting the cluster was seen to hold another SPI than the applied one, not yet repaired
@@ -80,11 +80,18 @@ public record RotationState(RotationPhase phase, Option<AppliedKeys> applied, Op
                 seenWhilePublishing, drifting, queuedChanges);
     }
 
-    /** A publish of {@code spi} is sent: remember it, and forget what was seen before it. */
-    RotationState withSent(Spi spi) {
-        List<Spi> sent = (sentHere.contains(spi) ? sentHere.remove(spi) : sentHere).append(spi); // remove builds a deque
-        return new RotationState(phase, applied, published, lastRequest, lastChangeAt, applyFailures,
-                sent.size() > SENT_REMEMBERED ? sent.drop(sent.size() - SENT_REMEMBERED) : sent, Option.none(), drifting, queuedChanges);
+    /**
+     * Publish attempt {@code attempt} of {@code spi} is sent as a new request: remember the SPI, and
+     * forget what was seen before it. One copy, not one per field: a fleet of agents failing
+     * together makes millions of attempts.
+     */
+    RotationState publishing(Deadline deadline, Spi spi, int attempt) {
+        long request = lastRequest + 1;
+        // A retry sends the newest SPI again: the list stays as it is.
+        List<Spi> sent = !sentHere.isEmpty() && sentHere.head().equals(spi) ? sentHere
+                : sentHere.remove(spi).prepend(spi).take(SENT_REMEMBERED);
+        return new RotationState(new RotationPhase.Publishing(deadline, spi, attempt, request, Option.none()), applied,
+                published, request, lastChangeAt, applyFailures, sent, Option.none(), drifting, queuedChanges);
     }
 
     RotationState withChangeAt(Instant at) {
