@@ -107,6 +107,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Agents that receive every watch event through their remote-node use case. Default: ${DEFAULT-VALUE}.")
     int observers;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Scenarios run at once, each on its own fleet and clock (the results do not depend on it;"
+                    + " the memory grows with it). Default: the processors this JVM sees.")
+    Integer threads;
+
     @Option(names = {"-o", "--output"}, paramLabel = "text|json", converter = OutputFormat.Converter.class,
             defaultValue = "text", description = "text: a table. json: one object {model, scenarios}. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
@@ -124,7 +129,9 @@ final class SimulateCommand implements Callable<Integer> {
                 new ApiServerModel(writesPerSecond, queueLimit, latency, retryAfter), observers, targetRate, secretPropagation);
         Either<Seq<String>, Seq<Scenario>> chosen = scenarios == null ? Either.right(Scenario.ALL)
                 : Either.sequence(List.ofAll(scenarios).map(Scenario::parse));
-        Seq<String> problems = model.problems().appendAll(chosen.fold(wrong -> wrong, right -> List.empty()));
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Seq<String> problems = model.problems().appendAll(chosen.fold(wrong -> wrong, right -> List.empty()))
+                .appendAll(parallel < 1 ? List.of("--threads must be at least 1, was " + parallel) : List.empty());
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {
             problems.forEach(problem -> err.println("simulate: " + problem));
@@ -132,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         long started = System.nanoTime();
-        List<ScenarioResult> results = FleetSimulation.run(model, chosen.map(List::ofAll).getOrElse(List.empty()));
+        List<ScenarioResult> results = FleetSimulation.run(model, chosen.map(List::ofAll).getOrElse(List.empty()), parallel);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
             out.print(FleetReport.json(model, results));

@@ -52,12 +52,13 @@ class SimulateCommandTest {
 
     @Test
     void reportsEveryUsageProblemAtOnceWithItsOptionAndExitsTwo() {
-        int exit = run("simulate", "--nodes", "1", "--scenarios", "uniform,fastest", "--target-rate", "0");
+        int exit = run("simulate", "--nodes", "1", "--scenarios", "uniform,fastest", "--target-rate", "0", "--threads", "0");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--nodes must be at least 2")
                 .contains("unknown scenario 'fastest'; use disabled, cilium, uniform, auto, node-hash, rank")
-                .contains("--target-rate must be a positive number");
+                .contains("--target-rate must be a positive number")
+                .contains("--threads must be at least 1, was 0");
         assertThat(out.toString()).isEmpty();
     }
 

@@ -81,8 +81,10 @@ public final class Fleet {
     }
 
     /**
-     * Every CiliumNode carries the old key, every agent starts on it (nothing to publish) and the
-     * sampled agents list the cluster; runs until all is quiet. Nothing of this is recorded.
+     * Every CiliumNode carries the old key and every agent starts on it (nothing to publish); runs
+     * until all is quiet. Nothing of this is recorded. The sampled agents are not fed the watch's first
+     * list: the core keeps nothing of what it is told about other nodes (the watch does), so a listing
+     * would change no figure.
      */
     public void start() {
         for (NodeName name : names) {
@@ -90,15 +92,6 @@ public final class Fleet {
         }
         for (RotationService agent : agents) {
             agent.start();
-        }
-        Option<Spi> old = Option.some(OLD_SPI);
-        for (int agent : sampled) {
-            for (NodeName name : names) {
-                if (!name.equals(names[agent])) {
-                    agents[agent].remoteNodeKeyChanged(name, old);
-                }
-            }
-            time.runDue(); // one agent's listing at a time: n tasks queued, not n times the sampled agents
         }
         time.runUntilIdle();
     }

@@ -23,6 +23,14 @@ class FleetSimulationTest {
     }
 
     @Test
+    void scenariosRunSideBySideGiveTheSameResultsInTheSameOrder() {
+        String oneAtATime = FleetReport.json(THOUSAND, FleetSimulation.run(THOUSAND, ALL, 1));
+        String threeAtOnce = FleetReport.json(THOUSAND, FleetSimulation.run(THOUSAND, ALL, 3));
+
+        assertThat(threeAtOnce).isEqualTo(oneAtATime);
+    }
+
+    @Test
     void everyJitterPolicyCutsThePeakWriteRateAtLeastFiveFold() {
         List<ScenarioResult> results = FleetSimulation.run(THOUSAND, ALL);
         int withoutJitter = results.head().writes().peak();
