@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -133,6 +134,8 @@ public final class MockApiServer implements AutoCloseable {
     private volatile boolean watchesGoneUntilList;
     private final AtomicInteger listsServed = new AtomicInteger();
     private final AtomicInteger watchesServed = new AtomicInteger();
+    /** The CiliumNode watches open now, for what a real API server sends them unasked (bookmarks, expiry). */
+    private final Set<WebSocket> openWatches = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger requestsForgotten = new AtomicInteger();
     private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
@@ -296,9 +299,38 @@ public final class MockApiServer implements AutoCloseable {
         watchesGoneUntilList = true;
     }
 
+    /**
+     * Ends every open watch with a {@code 410 Gone} ERROR event, as a real API server does when a watch
+     * falls too far behind (its resourceVersion compacted away).
+     */
+    public void expireOpenWatches() {
+        openWatches.forEach(socket -> {
+            socket.send(GONE_EVENT);
+            socket.close(1000, "expired");
+        });
+    }
+
+    /**
+     * Sends every open watch a BOOKMARK at a new resourceVersion, as a real API server does while
+     * objects of other kinds change and no CiliumNode does; returns that resourceVersion.
+     */
+    public String bookmarkOpenWatches() {
+        String version = Long.toString(store.requestResourceVersion());
+        String bookmark = "{\"type\":\"BOOKMARK\",\"object\":{\"apiVersion\":\"cilium.io/v2\",\"kind\":\"CiliumNode\","
+                + "\"metadata\":{\"resourceVersion\":\"" + version + "\"}}}";
+        openWatches.forEach(socket -> socket.send(bookmark));
+        return version;
+    }
+
+    /** How many CiliumNode watches are open now. */
+    public int openWatches() {
+        return openWatches.size();
+    }
+
     /** Stops listening: connections are refused, open watches drop. The stored state stays. */
     public void stop() {
         server.destroy();
+        openWatches.clear();
     }
 
     /** Listens again on the same port with the same state. */
@@ -524,10 +556,11 @@ public final class MockApiServer implements AutoCloseable {
      * resourceVersion are sent (what happened since the list the client watches from). Without this
      * the stand-in sends a client the whole cluster again on every watch and every reconnect.
      */
-    private static final class FromResourceVersion extends WebSocketListener {
+    private final class FromResourceVersion extends WebSocketListener {
         private final WebSocketListener crud;
         private final long from;
 
+        /** {@code from} 0: every stored object is news (a watch without a resourceVersion). */
         FromResourceVersion(WebSocketListener crud, long from) {
             this.crud = crud;
             this.from = from;
@@ -535,6 +568,7 @@ public final class MockApiServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket socket, Response response) {
+            openWatches.add(socket);
             crud.onOpen(new WebSocket() {
                 @Override
                 public RecordedRequest request() {
@@ -596,11 +630,13 @@ public final class MockApiServer implements AutoCloseable {
 
         @Override
         public void onClosed(WebSocket socket, int code, String reason) {
+            openWatches.remove(socket);
             crud.onClosed(socket, code, reason);
         }
 
         @Override
         public void onFailure(WebSocket socket, Throwable failure, Response response) {
+            openWatches.remove(socket);
             crud.onFailure(socket, failure, response);
         }
     }
@@ -678,9 +714,8 @@ public final class MockApiServer implements AutoCloseable {
                 MockResponse response = answer(request, list && !watch);
                 if (watch && response.getWebSocketListener() != null) {
                     String from = query(request.getPath()).getOrDefault("resourceVersion", "");
-                    if (from.matches("[1-9][0-9]*")) {
-                        response.withWebSocketUpgrade(new FromResourceVersion(response.getWebSocketListener(), Long.parseLong(from)));
-                    }
+                    response.withWebSocketUpgrade(new FromResourceVersion(response.getWebSocketListener(),
+                            from.matches("[1-9][0-9]{0,17}") ? Long.parseLong(from) : 0));
                 }
                 if (watch) {
                     watchesServed.incrementAndGet(); // counted once the watch is registered: changes from now on reach it

@@ -1,9 +1,13 @@
 package io.ipseckeyagent.adapters.k8s;
 
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.internal.AbstractWatchManager;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.application.port.out.AgentEvent;
 import io.ipseckeyagent.application.port.out.SchedulerPort;
@@ -11,42 +15,59 @@ import io.ipseckeyagent.domain.key.NodeName;
 import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches every CiliumNode (an informer, no resync, caching only {@link SlimCiliumNode}s: name,
- * resource version, key id) and tells the core when another node's
- * {@code spec.encryption.key} differs from what it was last told. Relists after a dropped watch or
- * {@code 410 Gone} report only real differences, because the comparison is with the last SPI
- * reported per node, not with the informer's previous object. The first sight of a node counts as
- * a change (the core learns its key). Calls into the core come on fabric8's informer thread, one at
- * a time. The own node's key goes to {@link KubernetesAdapters.ViewReporting#ownNodeKey()} the same
- * way: when first seen and whenever it changes.
+ * Lists and watches every CiliumNode and tells the core when another node's
+ * {@code spec.encryption.key} differs from what it was last told. Per node it keeps one entry of
+ * {@link #lastSeen} (name to last valid key id) and nothing else. No informer: its store held per
+ * node an {@code ObjectMeta}, the {@link SlimCiliumNode}, its resourceVersion and a map entry, about
+ * 240 bytes the agent never read; without it the resident set at 10,000 other nodes is 6 MiB above
+ * that at 10, not 11 (docs/decisions/0012-own-list-and-watch.md).
  *
- * <p>A watchdog on the agent's scheduler checks every second that the informer is watching. fabric8
- * relists after a 410 ERROR event inside a watch stream, but re-watches for ever from the same
- * expired resourceVersion when the watch request itself is answered {@code HTTP 410 Gone}; so a
- * watch that has not been running for {@link #RELIST_AFTER} is replaced by a fresh informer, which
- * lists (the handler's last-seen keys make that relist report only real differences, and nodes
- * missing from it are reported removed). Without a list or watch for longer than the staleness
- * bound, the view is reported stale.
+ * <p>A list reads pages of {@link #LIST_PAGE_SIZE}, one at a time, as consistent reads; nodes the
+ * view knew that a relist does not contain are reported removed. Then a watch from the list's
+ * resourceVersion, bookmarks on; its events and bookmarks move {@link #resourceVersion} on. fabric8
+ * resumes a dropped stream from its last resourceVersion by itself. What it leaves to its caller is
+ * handled here: a 410 Gone (an ERROR event in the stream, or the watch request answered 410) or a
+ * watch it closes is followed by a fresh list; a failed list is retried, a failed watch request
+ * from the same resourceVersion; each retry waits fabric8's {@code watchReconnectInterval} (1 s),
+ * twice as long after each failure up to {@link #RELIST_BACKOFF_MAX}. A relist reports only real
+ * differences: the comparison is with the last key reported per node. The first sight of a node
+ * counts as a change (the core learns its key); the own node's key goes to
+ * {@link KubernetesAdapters.ViewReporting#ownNodeKey()} when first seen and whenever it changes.
+ *
+ * <p>A watchdog on the agent's scheduler checks every second that the watch is running. fabric8
+ * re-watches for ever from an expired resourceVersion when the watch request itself is answered
+ * {@code HTTP 410 Gone}, and tells no one; so a watch down for {@link #RELIST_AFTER} (then twice as
+ * long each time) is replaced by one watch request of our own from the last resourceVersion, whose
+ * answer says what is wrong (410: a list follows). Without a list or watch for longer than the
+ * staleness bound, the view is reported stale.
  */
-final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, ResourceEventHandler<SlimCiliumNode> {
+final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
     private static final Logger log = LoggerFactory.getLogger(CiliumNodeObserver.class);
 
-    /** How long the watch may be down before a fresh list; then twice as long each time, up to {@link #RELIST_BACKOFF_MAX}. */
+    /** How long the watch may be down before a watch request of our own; then twice as long each time, up to {@link #RELIST_BACKOFF_MAX}. */
     static final Duration RELIST_AFTER = Duration.ofSeconds(3);
     static final Duration RELIST_BACKOFF_MAX = Duration.ofSeconds(60);
     static final Duration CHECK_EVERY = Duration.ofSeconds(1);
@@ -58,7 +79,6 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     static final long LIST_PAGE_SIZE = 100;
 
     private final KubernetesClient client;
-    private volatile SharedIndexInformer<SlimCiliumNode> informer;
     private final ObserveRemoteNodeUseCase remoteNodes;
     private final KubernetesAdapters.ViewReporting reporting;
     private final NodeName self;
@@ -83,10 +103,35 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
     private static final Option<Option<Spi>> NO_KEY_READ = Option.none();
     /** {@link #lastSeen}'s values, one instance per key id, as {@link SlimCiliumNode#KEYS}. */
     private static final List<Option<Option<Spi>>> KEY_READ = SlimCiliumNode.KEYS.stream().map(Option::some).toList();
-    /** Completes once the first list has been through this handler, so the view holds the whole cluster. */
+    /** Completes once the first list has been through {@link #seen} and the first watch request has been answered. */
     private final CompletableFuture<Void> firstListHandled = new CompletableFuture<>();
 
-    // Watchdog state: touched on the scheduler's thread, except inSync (also cleared by the informer's thread).
+    /**
+     * Every list page, watch event, retry and watch (re)start runs here, one at a time and in order:
+     * the core is called one call at a time, and a relist never interleaves with a late event of the
+     * watch it replaces. A thread of its own, not fabric8's (a list blocks it for a whole paged read),
+     * nor the agent's scheduler (that is the core's, and virtual in tests, where these requests run
+     * in real time against a real HTTP server).
+     */
+    private final ScheduledExecutorService viewThread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ciliumnode-view").daemon().factory());
+    /** Base of the retry backoff: fabric8's own setting for how long to wait before watching again. */
+    private final Duration retryBase;
+
+    /** The last list's, event's or bookmark's resourceVersion: where a watch of our own resumes. Written on the view thread. */
+    private volatile String resourceVersion = "";
+    // On the view thread only.
+    /** The callbacks of the current watch; those of any earlier one are ignored. */
+    private Option<Stream> stream = Option.none();
+    /** A retry waiting for its time; the watchdog leaves the watch alone meanwhile. */
+    private Option<Future<?>> retry = Option.none();
+    /** Failures since the watch last delivered something: the retry backoff's exponent. */
+    private int failures;
+
+    /** The current watch: closed by {@link #close()}, asked by the watchdog whether it is running. */
+    private volatile Option<Watch> watch = Option.none();
+
+    // Watchdog state: touched on the scheduler's thread, except inSync (also cleared by the view thread).
     private final AtomicBoolean inSync = new AtomicBoolean();
     private volatile boolean closed;
     private Instant lastSynced;
@@ -100,23 +145,8 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         this.remoteNodes = remoteNodes;
         this.self = self;
         this.reporting = reporting;
-        this.informer = newInformer();
-    }
-
-    private SharedIndexInformer<SlimCiliumNode> newInformer() {
-        SharedIndexInformer<SlimCiliumNode> fresh = client.resources(SlimCiliumNode.class).withLimit(LIST_PAGE_SIZE).runnableInformer(0);
-        // CiliumNodes are cluster-scoped: the namespace index would be one more set of every node's name, never read.
-        fresh.removeIndexer(Cache.NAMESPACE_INDEX);
-        fresh.addEventHandler(this);
-        // Keep listing and watching through any failure: the API server's bad days are exactly when it matters.
-        fresh.exceptionHandler((started, error) -> {
-            String cause = ApiExchange.NoAnswer.of(error).cause();
-            log.warn("CiliumNode watch failed ({}); retrying", cause);
-            inSync.set(false);
-            reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(), cause));
-            return true;
-        });
-        return fresh;
+        Integer reconnect = client.getConfiguration().getWatchReconnectInterval();
+        this.retryBase = Duration.ofMillis(reconnect == null || reconnect <= 0 ? 1_000 : reconnect);
     }
 
     @Override
@@ -125,15 +155,198 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
             lastSynced = reporting.clock().now();
             scheduleCheck();
         });
-        return informer.start().thenCompose(listed -> firstListHandled);
+        onViewThread(this::listAndWatch);
+        return firstListHandled;
     }
 
     @Override
     public void close() {
         closed = true;
         reporting.scheduler().execute(() -> nextCheck.forEach(SchedulerPort.Cancellable::cancel));
-        informer.stop();
+        watch.forEach(Watch::close);
+        viewThread.shutdownNow(); // interrupts a list in progress; a watch it opens after this is closed on the spot
+        try {
+            viewThread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private void onViewThread(Runnable task) {
+        try {
+            viewThread.execute(task);
+        } catch (RejectedExecutionException afterClose) {
+            // closed: the view keeps what it last knew
+        }
+    }
+
+    // ---- list and watch, on the view thread
+
+    /** Lists every page, then watches from the list's resourceVersion; a failure is retried later. */
+    private void listAndWatch() {
+        stopWatch();
+        Either<String, String> listed = listEveryPage();
+        listed.peekLeft(problem -> {
+            failed(problem);
+            retryLater(this::listAndWatch);
+        });
+        listed.peek(version -> {
+            resourceVersion = version;
+            watchFrom(version);
+            firstListHandled.complete(null);
+        });
+    }
+
+    /**
+     * The list's resourceVersion once every page has been through {@link #seen}, one page at a time, as
+     * consistent reads (no resourceVersion: docs/decisions/0010-paged-cluster-list.md); nodes the view
+     * knew that the list lacks are reported removed.
+     */
+    private Either<String, String> listEveryPage() {
+        Set<NodeName> unlisted = new HashSet<>(lastSeen.keySet()); // empty on the first list
+        String continueToken = null;
+        try {
+            while (!closed) {
+                KubernetesResourceList<SlimCiliumNode> page = client.resources(SlimCiliumNode.class)
+                        .list(new ListOptionsBuilder().withLimit(LIST_PAGE_SIZE).withContinue(continueToken).build());
+                for (SlimCiliumNode resource : page.getItems()) {
+                    seen(resource);
+                    nameOf(resource).forEach(unlisted::remove);
+                }
+                continueToken = page.getMetadata().getContinue();
+                if (continueToken == null || continueToken.isEmpty()) {
+                    unlisted.forEach(this::removed);
+                    return Either.right(Option.of(page.getMetadata().getResourceVersion()).getOrElse(""));
+                }
+            }
+            return Either.left("closed");
+        } catch (KubernetesClientException e) {
+            return Either.left("listing CiliumNodes: " + problem(e));
+        }
+    }
+
+    /** Opens a watch from {@code version}; answered 410, a fresh list follows, other failures watch again later. */
+    private void watchFrom(String version) {
+        Stream fresh = new Stream();
+        stream = Option.some(fresh);
+        try {
+            Watch opened = client.resources(SlimCiliumNode.class)
+                    .watch(new ListOptionsBuilder().withResourceVersion(version.isEmpty() ? null : version).withAllowWatchBookmarks(true).build(), fresh);
+            watch = Option.some(opened);
+            if (closed) {
+                opened.close();
+            }
+        } catch (KubernetesClientException e) {
+            stream = Option.none();
+            if (gone(e)) {
+                failed("the watch from resourceVersion " + version + " was answered 410 Gone; listing afresh");
+                retryLater(this::listAndWatch);
+            } else {
+                failed("watching CiliumNodes: " + problem(e));
+                retryLater(() -> watchFrom(version));
+            }
+        }
+    }
+
+    private void stopWatch() {
+        stream = Option.none();
+        watch.forEach(Watch::close);
+        watch = Option.none();
+    }
+
+    /** A watch fabric8 gave up on: 410 Gone (an ERROR event, or a stream that ended at once with nothing) or anything else it cannot resume. */
+    private void watchClosed(WatcherException cause) {
+        stopWatch();
+        failed(cause.isHttpGone()
+                ? "the watch's resourceVersion expired (410 Gone); listing afresh"
+                : "the watch ended (" + problem(cause) + "); listing afresh");
+        retryLater(this::listAndWatch);
+    }
+
+    /** Called by the watchdog: a watch down this long is replaced by one request of our own, which says what is wrong. */
+    private void restartStuckWatch(Duration down) {
+        if (closed || retry.isDefined() || watchRunning()) {
+            return; // a retry is due anyway, or the watch came back meanwhile
+        }
+        String cause = "the watch has not been running for " + down.toMillis() + " ms (an expired resourceVersion?); watching afresh from "
+                + "resourceVersion " + resourceVersion;
+        log.warn("CiliumNode watch not running for {} ms; watching afresh from resourceVersion {}", down.toMillis(), resourceVersion);
+        inSync.set(false);
+        reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(), cause));
+        stopWatch();
+        watchFrom(resourceVersion);
+    }
+
+    private void retryLater(Runnable attempt) {
+        if (closed) {
+            return;
+        }
+        long delay = Math.min(retryBase.toMillis() << Math.min(failures, 16), RELIST_BACKOFF_MAX.toMillis());
+        failures++;
+        try {
+            retry = Option.some(viewThread.schedule(() -> {
+                retry = Option.none();
+                attempt.run();
+            }, delay, TimeUnit.MILLISECONDS));
+        } catch (RejectedExecutionException afterClose) {
+            // closed meanwhile
+        }
+    }
+
+    /** Each failure: one warning, one event; the view stays as it is. */
+    private void failed(String cause) {
+        if (closed) {
+            return;
+        }
+        log.warn("CiliumNode watch failed ({}); retrying", cause);
+        inSync.set(false);
+        reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(), cause));
+    }
+
+    /** One watch's callbacks (on fabric8's thread), handed to the view thread; those of a replaced watch are dropped there. */
+    private final class Stream implements Watcher<SlimCiliumNode> {
+        @Override
+        public void eventReceived(Action action, SlimCiliumNode resource) {
+            onViewThread(() -> {
+                if (stream.contains(this)) {
+                    handle(action, resource);
+                }
+            });
+        }
+
+        @Override
+        public void onClose(WatcherException cause) {
+            onViewThread(() -> {
+                if (stream.contains(this)) {
+                    watchClosed(cause);
+                }
+            });
+        }
+
+        @Override
+        public void onClose() {
+            // closed by us, or a watch request that failed: watchFrom handles that
+        }
+    }
+
+    /** One watch event, on the view thread (or a benchmark's). */
+    void handle(Watcher.Action action, SlimCiliumNode resource) {
+        failures = 0;
+        Option.of(resource.getMetadata()).flatMap(metadata -> Option.of(metadata.getResourceVersion()))
+                .forEach(version -> resourceVersion = version);
+        switch (action) {
+            case ADDED, MODIFIED -> seen(resource);
+            case DELETED -> nameOf(resource).forEach(this::removed);
+            case BOOKMARK -> {
+                // only the resourceVersion moves on
+            }
+            case ERROR -> {
+                // never handed on: fabric8 ends or restarts the watch on an ERROR event itself
+            }
+        }
+    }
+
+    // ---- the watchdog, on the scheduler's thread
 
     private void scheduleCheck() {
         if (!closed) {
@@ -141,17 +354,18 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         }
     }
 
-    /** On the scheduler's thread: in sync while watching; relist a watch that stays down; say when the view is stale. */
+    /** In sync while watching; a watch that stays down is restarted; say when the view is stale. */
     private void check() {
         if (closed) {
             return;
         }
         Instant now = reporting.clock().now();
-        if (informer.isWatching()) {
+        if (watchRunning()) {
             lastSynced = now;
             relistAfter = RELIST_AFTER;
             staleReported = false;
             if (inSync.compareAndSet(false, true)) {
+                onViewThread(() -> failures = 0);
                 reporting.events().emit(new AgentEvent.ClusterViewSynced(now, knownNodes().size()));
             }
         } else {
@@ -160,30 +374,23 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
                 staleReported = true;
                 reporting.events().emit(new AgentEvent.ClusterViewStale(now, lastSynced, reporting.staleAfter()));
             }
-            if (down.compareTo(relistAfter) >= 0 && informer.hasSynced()) {
-                relist(down);
+            if (down.compareTo(relistAfter) >= 0 && firstListHandled.isDone()) {
+                onViewThread(() -> restartStuckWatch(down));
                 relistAfter = relistAfter.multipliedBy(2).compareTo(RELIST_BACKOFF_MAX) > 0 ? RELIST_BACKOFF_MAX : relistAfter.multipliedBy(2);
             }
         }
         scheduleCheck();
     }
 
-    /** Replaces the informer by a fresh one, which lists; nodes gone from that list are reported removed. */
-    private void relist(Duration down) {
-        log.warn("CiliumNode watch not running for {} ms; listing afresh", down.toMillis());
-        inSync.set(false);
-        reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(),
-                "the watch has not been running for " + down.toMillis() + " ms (an expired resourceVersion?); listing afresh"));
-        SharedIndexInformer<SlimCiliumNode> old = informer;
-        old.stop();
-        SharedIndexInformer<SlimCiliumNode> fresh = newInformer();
-        informer = fresh;
-        fresh.start().thenRun(() -> {
-            Set<NodeName> listed = ConcurrentHashMap.newKeySet();
-            fresh.getStore().list().forEach(resource -> nameOf(resource).forEach(listed::add));
-            lastSeen.keySet().stream().filter(node -> !listed.contains(node)).toList().forEach(this::removed);
-        });
+    /**
+     * Whether the current watch is connected. fabric8 tells that only on its watch manager (what its
+     * informers ask too); the {@link Watch} interface has {@code close()} alone.
+     */
+    private boolean watchRunning() {
+        return watch.exists(current -> !(current instanceof AbstractWatchManager<?> manager) || manager.isWatching());
     }
+
+    // ---- the view
 
     @Override
     public SortedSet<NodeName> knownNodes() {
@@ -202,24 +409,9 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
         return Option.of(lastSeen.get(self)).flatMap(key -> key);
     }
 
-    @Override
-    public void onList(String resourceVersion, boolean initialAndEmpty) {
-        firstListHandled.complete(null);
-    }
-
-    @Override
-    public void onAdd(SlimCiliumNode resource) {
-        seen(resource);
-    }
-
-    @Override
-    public void onUpdate(SlimCiliumNode before, SlimCiliumNode after) {
-        seen(after);
-    }
-
-    @Override
-    public void onDelete(SlimCiliumNode resource, boolean finalStateUnknown) {
-        nameOf(resource).forEach(this::removed);
+    /** Where a watch of our own would resume: the last list's, event's or bookmark's resourceVersion. */
+    String resourceVersion() {
+        return resourceVersion;
     }
 
     /** A deleted own node is not reported: there is nothing to compare or repair until it is back. */
@@ -261,5 +453,30 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch, Resou
                 .flatMap(metadata -> Option.of(metadata.getName()))
                 .filter(name -> !name.isBlank())
                 .map(NodeName::of);
+    }
+
+    /** Whether the API server answered 410 Gone (an expired resourceVersion or continue token). */
+    private static boolean gone(KubernetesClientException error) {
+        return error.getCode() == HttpURLConnection.HTTP_GONE
+                || Option.of(error.getStatus()).exists(status -> Integer.valueOf(HttpURLConnection.HTTP_GONE).equals(status.getCode()));
+    }
+
+    /** An answer's status and message, or why there was none. */
+    private static String problem(KubernetesClientException error) {
+        if (error.getCode() > 0) {
+            return "HTTP " + error.getCode() + Option.of(error.getStatus()).flatMap(status -> Option.of(status.getMessage()))
+                    .map(message -> ": " + message).getOrElse("");
+        }
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause && (cause instanceof KubernetesClientException || cause.getMessage() == null)) {
+            cause = cause.getCause(); // fabric8's wrappers say "An error has occurred."; the innermost cause says what
+        }
+        return ApiExchange.NoAnswer.of(cause).cause();
+    }
+
+    /** What fabric8 says when it gives up on a watch; its raw event, if it quotes one, cut short. */
+    private static String problem(WatcherException error) {
+        String message = Option.of(error.getMessage()).getOrElse(error.getClass().getSimpleName());
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 }

@@ -63,7 +63,7 @@ public final class KubernetesAdapters {
 
     /**
      * What the CiliumNode watch reports besides other nodes' keys: the own node's {@code spec.encryption.key}
-     * as the API server holds it ({@code ownNodeKey}, called on the informer's thread when first seen
+     * as the API server holds it ({@code ownNodeKey}, called on the view's thread when first seen
      * and whenever it changes, relists included; none when the node publishes no valid key), and the
      * view's health as {@link io.ipseckeyagent.application.port.out.AgentEvent}s
      * ({@code ClusterViewSynced}, {@code ClusterViewFailing}, {@code ClusterViewStale} after
@@ -104,7 +104,7 @@ public final class KubernetesAdapters {
         /**
          * Lists and watches CiliumNodes; the stage completes once the first list is in the view
          * (and the core has been told about every other node in it). Failures
-         * (API server down, 410 Gone, dropped watch) are retried by the informer for ever.
+         * (API server down, 410 Gone, dropped watch) are retried for ever.
          */
         CompletionStage<Void> start();
 
@@ -205,7 +205,7 @@ public final class KubernetesAdapters {
         return base.map(config -> tuned(config, settings));
     }
 
-    /** Sets the timeouts and turns fabric8's request retries off (the informer still relists on its own). */
+    /** Sets the timeouts and turns fabric8's request retries off (the watches still resume and relist on their own). */
     static Config tuned(Config config, ClientSettings settings) {
         config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
         config.setRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()));
@@ -256,7 +256,7 @@ public final class KubernetesAdapters {
     }
 
     /**
-     * The watch on every CiliumNode. It calls {@code remoteNodes} (on fabric8's informer thread, one
+     * The watch on every CiliumNode. It calls {@code remoteNodes} (on a thread of its own, one
      * call at a time) when another node's key changes or it goes away; {@code self} is tracked but
      * reported to {@code reporting} only, and is always in the view. Call {@link ClusterWatch#start()} to begin.
      */

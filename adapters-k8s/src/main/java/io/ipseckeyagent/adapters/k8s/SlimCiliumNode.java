@@ -23,11 +23,11 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A CiliumNode as the cluster view keeps it: name and resource version (what the informer
- * needs: its store is keyed by name and compares resource versions; the uid it never reads), and
- * what {@code spec.encryption.key} held. Read straight from the JSON stream: the rest
- * of the object (addresses, IPAM, labels, managed fields) is skipped token by token, never built,
- * so the view costs a few hundred bytes per node whatever Cilium writes into its objects.
+ * A CiliumNode as the cluster view reads it from a list page or a watch event: name, resource
+ * version (where the watch resumes; the uid nothing reads), and what {@code spec.encryption.key}
+ * held. Read straight from the JSON stream: the rest of the object (addresses, IPAM, labels,
+ * managed fields) is skipped token by token, never built. The view keeps none of these objects,
+ * only the name and key id it reads from them.
  */
 @Group("cilium.io")
 @Version("v2")
@@ -118,8 +118,8 @@ final class SlimCiliumNode implements HasMetadata {
 
     /**
      * An ObjectMeta without the empty collections its constructor makes (labels, annotations,
-     * finalizers, managed fields, owner references, additional properties): about 260 bytes per
-     * node that the view never reads. Nothing in the informer reads them either.
+     * finalizers, managed fields, owner references, additional properties): about 260 bytes of
+     * garbage per object read that nothing reads.
      */
     static ObjectMeta bare() {
         ObjectMeta meta = new ObjectMeta();

@@ -9,8 +9,14 @@ import io.ipseckeyagent.domain.key.Spi;
 import io.vavr.control.Option;
 import io.ipseckeyagent.adapters.inmemory.VirtualTime;
 import io.ipseckeyagent.application.port.out.AgentEvent;
+import io.vavr.collection.Traversable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The watch on CiliumNodes against the mock API server. To show that something was NOT reported
- * without sleeping, each test ends with a later change that is reported (a barrier): the informer
- * delivers events in order, so anything wrongly reported before it is in the list by then.
+ * without sleeping, each test ends with a later change that is reported (a barrier): the view
+ * handles lists and events in order, so anything wrongly reported before it is in the list by then.
  */
 class CiliumNodeObserverTest {
     private static final NodeName SELF = NodeName.of("node-a");
@@ -265,6 +271,132 @@ class CiliumNodeObserverTest {
         assertThat(lists.subList(1, 3)).allMatch(path -> path.contains("continue="));
         assertThat(observer.knownNodes()).hasSize(others + 1);
         assertThat(core.calls()).hasSize(others).contains("node-1 key 3", "node-" + others + " key 3");
+    }
+
+    @Test
+    void aDroppedStreamIsResumedFromTheLastEventsResourceVersionWithoutAList() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+        api.setKeyField(B, 4); // an event first: fabric8 takes a stream that ends within 2 s having heard nothing for an expired one
+        waiting().until(() -> core.calls().contains("node-b key 4"));
+        String last = api.node(B).get().getMetadata().getResourceVersion();
+        waiting().until(() -> observer.resourceVersion().equals(last));
+        int lists = api.listsServed();
+        api.forgetRequests();
+
+        api.stop();
+        api.startAgain();
+        waiting().until(() -> api.openWatches() == 1);
+        api.setKeyField(B, 5);
+
+        waiting().until(() -> core.calls().contains("node-b key 5"));
+        assertThat(watchRequests()).isNotEmpty().allMatch(path -> path.contains("resourceVersion=" + last + "&"));
+        assertThat(api.listsServed()).isEqualTo(lists);
+        assertThat(core.calls()).containsExactly("node-b key 3", "node-b key 4", "node-b key 5");
+    }
+
+    @Test
+    void aBookmarkMovesTheResourceVersionOnSoTheWatchResumesFromIt() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.forgetRequests();
+        started();
+        assertThat(watchRequests()).singleElement().asString().contains("allowWatchBookmarks=true");
+        api.setKeyField(B, 4);
+        waiting().until(() -> core.calls().contains("node-b key 4") && api.openWatches() == 1);
+
+        String bookmark = api.bookmarkOpenWatches();
+        waiting().until(() -> observer.resourceVersion().equals(bookmark));
+        int lists = api.listsServed();
+        api.forgetRequests();
+        api.stop();
+        api.startAgain();
+        waiting().until(() -> api.openWatches() == 1);
+        api.setKeyField(B, 5);
+
+        waiting().until(() -> core.calls().contains("node-b key 5"));
+        assertThat(watchRequests()).isNotEmpty().allMatch(path -> path.contains("resourceVersion=" + bookmark + "&"));
+        assertThat(api.listsServed()).isEqualTo(lists);
+        assertThat(core.calls()).containsExactly("node-b key 3", "node-b key 4", "node-b key 5");
+    }
+
+    @Test
+    void aStreamEndedBy410IsRelistedAndAChangeMeanwhileIsReportedOnce() {
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.createNode(C, Option.some(Spi.of(3)));
+        started();
+        api.setKeyField(C, 4);
+        waiting().until(() -> core.calls().contains("node-c key 4") && api.openWatches() == 1);
+        int lists = api.listsServed();
+
+        api.expireOpenWatches();
+        api.setKeyField(C, 5); // while the relist runs: it reaches the view through the list or the next watch, once
+
+        waiting().until(() -> core.calls().contains("node-c key 5") && api.listsServed() > lists);
+        api.setKeyField(B, 6);
+        waiting().until(() -> core.calls().contains("node-b key 6"));
+        assertThat(core.calls().subList(0, 2)).containsExactlyInAnyOrder("node-b key 3", "node-c key 3");
+        assertThat(core.calls().subList(2, core.calls().size())).containsExactly("node-c key 4", "node-c key 5", "node-b key 6");
+        assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(AgentEvent.ClusterViewFailing.class,
+                failing -> assertThat(failing.reason()).contains("410 Gone")));
+    }
+
+    @Test
+    void aRelistAfterAWatchThatCannotResumeReportsWhatChangedMeanwhileAndNothingElse() {
+        NodeName d = NodeName.of("node-d");
+        api.createNode(B, Option.some(Spi.of(3)));
+        api.createNode(C, Option.some(Spi.of(3)));
+        api.createNode(d, Option.some(Spi.of(3)));
+        started();
+        api.setKeyField(B, 4); // an event first, so that the drop below is not taken for an expired stream
+        waiting().until(() -> core.calls().contains("node-b key 4"));
+
+        api.answerWatchesGoneUntilList();
+        api.stop();
+        api.startAgain();
+        api.setKeyField(C, 5); // no watch hears of these two: every re-watch is answered 410 until a list
+        api.deleteNode(d);
+
+        waiting().until(() -> {
+            time.advance(Duration.ofSeconds(1)); // the watchdog's checks
+            return core.calls().contains("node-d removed");
+        });
+        api.setKeyField(B, 6);
+        waiting().until(() -> core.calls().contains("node-b key 6"));
+        assertThat(core.calls().subList(0, 3)).containsExactlyInAnyOrder("node-b key 3", "node-c key 3", "node-d key 3");
+        assertThat(core.calls().subList(3, core.calls().size()))
+                .containsExactly("node-b key 4", "node-c key 5", "node-d removed", "node-b key 6");
+        assertThat(observer.knownNodes()).containsExactly(SELF, B, C);
+    }
+
+    @Test
+    void theViewHoldsNoInformerAndNoCollectionButTheLastSeenKeys() {
+        List<Field> fields = Stream.of(CiliumNodeObserver.class.getDeclaredFields())
+                .filter(field -> !Modifier.isStatic(field.getModifiers())).toList();
+
+        assertThat(fields).noneMatch(field -> field.getType().getPackageName().startsWith("io.fabric8.kubernetes.client.informers"));
+        assertThat(fields).filteredOn(field -> Map.class.isAssignableFrom(field.getType())
+                        || Collection.class.isAssignableFrom(field.getType()) || Traversable.class.isAssignableFrom(field.getType()))
+                .extracting(Field::getName).containsExactly("lastSeen");
+    }
+
+    @Test
+    void closingLeavesNoThreadOfTheViewBehind() {
+        long before = viewThreads(); // an earlier test's may still be on its way out
+        api.createNode(B, Option.some(Spi.of(3)));
+        started();
+        assertThat(viewThreads()).isGreaterThan(before);
+
+        observer.close();
+
+        waiting().until(() -> viewThreads() <= before); // a thread is alive for a moment after its executor has terminated
+    }
+
+    private static long viewThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("ciliumnode-view") && thread.isAlive()).count();
+    }
+
+    private List<String> watchRequests() {
+        return api.requests().stream().map(MockApiServer.Request::path).filter(path -> path.contains("watch=true")).toList();
     }
 
     private void started() {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.ipseckeyagent.application.port.in.ObserveRemoteNodeUseCase;
 import io.ipseckeyagent.domain.key.NodeName;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The observer's handling of one CiliumNode watch event, as fabric8's watch hands it over: the
  * event's JSON read (object first as a generic resource, then converted to the slim view), then the
  * observer's update (a key change, so the core is told). In this package to reach the adapter's
- * package-private classes; no API server is contacted (the informer is never started).
+ * package-private classes; no API server is contacted (the observer is never started).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +38,6 @@ public class ObserverEventBenchmark {
     private KubernetesSerialization json;
     private CiliumNodeObserver observer;
     private Blackhole sink;
-    private SlimCiliumNode previous;
     private int next;
 
     @Setup
@@ -56,7 +56,6 @@ public class ObserverEventBenchmark {
                 sink.consume(node);
             }
         }, SELF, KubernetesAdapters.ViewReporting.quiet());
-        previous = slim(events[0]);
     }
 
     @TearDown
@@ -69,8 +68,7 @@ public class ObserverEventBenchmark {
     public SlimCiliumNode watchEvent() {
         SlimCiliumNode node = slim(events[next]);
         next ^= 1;
-        observer.onUpdate(previous, node);
-        previous = node;
+        observer.handle(Watcher.Action.MODIFIED, node);
         return node;
     }
 
