@@ -52,14 +52,14 @@ import org.slf4j.LoggerFactory;
  * handled here: a 410 Gone (an ERROR event in the stream, or the watch request answered 410) or a
  * watch it closes is followed by a fresh list; a failed list is retried, a failed watch request
  * from the same resourceVersion; each retry waits fabric8's {@code watchReconnectInterval} (1 s),
- * twice as long after each failure up to {@link #RELIST_BACKOFF_MAX}. A relist reports only real
+ * twice as long after each failure up to {@link #BACKOFF_MAX}. A relist reports only real
  * differences: the comparison is with the last key reported per node. The first sight of a node
  * counts as a change (the core learns its key); the own node's key goes to
  * {@link KubernetesAdapters.ViewReporting#ownNodeKey()} when first seen and whenever it changes.
  *
  * <p>A watchdog on the agent's scheduler checks every second that the watch is running. fabric8
  * re-watches for ever from an expired resourceVersion when the watch request itself is answered
- * {@code HTTP 410 Gone}, and tells no one; so a watch down for {@link #RELIST_AFTER} (then twice as
+ * {@code HTTP 410 Gone}, and tells no one; so a watch down for {@link #RESTART_WATCH_AFTER} (then twice as
  * long each time) is replaced by one watch request of our own from the last resourceVersion, whose
  * answer says what is wrong (410: a list follows). Without a list or watch for longer than the
  * staleness bound, the view is reported stale.
@@ -67,9 +67,9 @@ import org.slf4j.LoggerFactory;
 final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
     private static final Logger log = LoggerFactory.getLogger(CiliumNodeObserver.class);
 
-    /** How long the watch may be down before a watch request of our own; then twice as long each time, up to {@link #RELIST_BACKOFF_MAX}. */
-    static final Duration RELIST_AFTER = Duration.ofSeconds(3);
-    static final Duration RELIST_BACKOFF_MAX = Duration.ofSeconds(60);
+    /** How long the watch may be down before a watch request of our own; then twice as long each time, up to {@link #BACKOFF_MAX}. */
+    static final Duration RESTART_WATCH_AFTER = Duration.ofSeconds(3);
+    static final Duration BACKOFF_MAX = Duration.ofSeconds(60);
     static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     /**
      * CiliumNodes per list request: the agent never holds a whole-cluster list body, only one page
@@ -136,7 +136,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
     private volatile boolean closed;
     private Instant lastSynced;
     private boolean staleReported;
-    private Duration relistAfter = RELIST_AFTER;
+    private Duration restartWatchAfter = RESTART_WATCH_AFTER;
     private Option<SchedulerPort.Cancellable> nextCheck = Option.none();
 
     CiliumNodeObserver(KubernetesClient client, ObserveRemoteNodeUseCase remoteNodes, NodeName self,
@@ -268,11 +268,8 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
         if (closed || retry.isDefined() || watchRunning()) {
             return; // a retry is due anyway, or the watch came back meanwhile
         }
-        String cause = "the watch has not been running for " + down.toMillis() + " ms (an expired resourceVersion?); watching afresh from "
-                + "resourceVersion " + resourceVersion;
-        log.warn("CiliumNode watch not running for {} ms; watching afresh from resourceVersion {}", down.toMillis(), resourceVersion);
-        inSync.set(false);
-        reporting.events().emit(new AgentEvent.ClusterViewFailing(reporting.clock().now(), cause));
+        failed("the watch has not been running for " + down.toMillis() + " ms (an expired resourceVersion?); watching afresh from "
+                + "resourceVersion " + resourceVersion);
         stopWatch();
         watchFrom(resourceVersion);
     }
@@ -281,7 +278,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
         if (closed) {
             return;
         }
-        long delay = Math.min(retryBase.toMillis() << Math.min(failures, 16), RELIST_BACKOFF_MAX.toMillis());
+        long delay = Math.min(retryBase.toMillis() << Math.min(failures, 16), BACKOFF_MAX.toMillis());
         failures++;
         try {
             retry = Option.some(viewThread.schedule(() -> {
@@ -362,7 +359,7 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
         Instant now = reporting.clock().now();
         if (watchRunning()) {
             lastSynced = now;
-            relistAfter = RELIST_AFTER;
+            restartWatchAfter = RESTART_WATCH_AFTER;
             staleReported = false;
             if (inSync.compareAndSet(false, true)) {
                 onViewThread(() -> failures = 0);
@@ -374,9 +371,9 @@ final class CiliumNodeObserver implements KubernetesAdapters.ClusterWatch {
                 staleReported = true;
                 reporting.events().emit(new AgentEvent.ClusterViewStale(now, lastSynced, reporting.staleAfter()));
             }
-            if (down.compareTo(relistAfter) >= 0 && firstListHandled.isDone()) {
+            if (down.compareTo(restartWatchAfter) >= 0 && firstListHandled.isDone()) {
                 onViewThread(() -> restartStuckWatch(down));
-                relistAfter = relistAfter.multipliedBy(2).compareTo(RELIST_BACKOFF_MAX) > 0 ? RELIST_BACKOFF_MAX : relistAfter.multipliedBy(2);
+                restartWatchAfter = restartWatchAfter.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : restartWatchAfter.multipliedBy(2);
             }
         }
         scheduleCheck();
