@@ -12,19 +12,25 @@ import java.util.Arrays;
  * time, ordered by due time and then by submission; while a timer runs, {@link #now()} is its due
  * time. Any number of services may share one instance.
  *
- * <p>Tasks due now (the bulk of a fleet's work) wait in a FIFO ring, timers in a 4-ary heap; both
- * keep (due, submission) side by side in one primitive array beside the task, so a fleet's millions
- * of tasks cost no boxed keys. A slot's four children's keys are 64 adjacent bytes, so a heap of a
- * fleet's 200,000 timers is half as deep as a binary one for about the same memory reads per level
- * (taking a timer was a fifth of the 100,000-node simulation's time, mostly waiting on memory). The next task
- * is the earlier of the two heads by (due, submission): exactly the order of one queue, at O(1) for
- * tasks due now. A task that cannot be cancelled ({@link #execute}, {@link #runAfterNanos}) is
- * queued as it is; {@link #schedule} wraps it in a {@link Timer}.
+ * <p>Where a task waits depends on its delay, so that a fleet's millions of tasks rarely pay for a
+ * heap. Tasks queued with one delay fall due in the order they were queued (time never goes back),
+ * so each such run is a FIFO ring ("lane"): tasks due now are the lane of delay 0, and a delay seen
+ * again soon after (an API server's fixed latency, a deadline of {@code keyRotationDuration}, a
+ * Retry-After floor) gets a lane of its own, up to {@value #LANES} of them. Other timers wait in a
+ * 4-ary heap, whose slot's four children's keys are 64 adjacent bytes. Every queue keeps (due,
+ * submission) side by side in one primitive array beside the task, so no key is boxed. The next task
+ * is the earliest head by (due, submission): exactly the order of one queue. A task that cannot be
+ * cancelled ({@link #execute}, {@link #runAfterNanos}) is queued as it is; {@link #schedule} wraps
+ * it in a {@link Timer}.
  */
 public final class VirtualTime implements ClockPort, SchedulerPort {
     /** Where every virtual clock starts unless told otherwise. */
     public static final Instant EPOCH = Instant.parse("2026-11-24T10:00:00Z");
     private static final long DEFAULT_TASK_LIMIT = 50_000_000;
+    /** Lanes besides the one of tasks due now: each costs a comparison per task taken. */
+    static final int LANES = 6;
+    private static final long IN_ORDER = -1;
+    private static final int RECENT_DELAYS = 16;
 
     private final Instant start;
     private Instant now;
@@ -33,18 +39,24 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     private long ran;
     private int live;
 
-    // Timers: a 4-ary heap over (due, submission), at heapKeys[2i] and heapKeys[2i + 1] for the task at slot i;
-    // the children of slot i are slots 4i + 1 to 4i + 4.
-    // A task is a plain Runnable, or a Timer when it can be cancelled.
-    private long[] heapKeys = new long[32];
-    private Runnable[] heapTask = new Runnable[16];
-    private int heapSize;
+    // lanes[0] holds the tasks due now; the others one delay each (an empty one may be reused), or one
+    // caller's sequence (delay IN_ORDER).
+    private Lane[] lanes = new Lane[LANES + 1];
+    private int laneCount = 1;
+    private int delayLanes;
+    // Delays that went to the heap lately, by hash: a delay found here again gets a lane.
+    private final long[] recentDelays = new long[RECENT_DELAYS];
 
-    // Tasks due now: a ring from fifoHead, fifoSize long, keyed as the heap is.
-    private long[] fifoKeys = new long[32];
-    private Runnable[] fifoTask = new Runnable[16];
-    private int fifoHead;
-    private int fifoSize;
+    // Timers: a 4-ary heap of (due, submission << SLOT_BITS | task slot) at heapKeys[2i] and heapKeys[2i + 1];
+    // the children of i are 4i + 1 to 4i + 4. The tasks stay put in heapTask, so a sift moves keys only.
+    // A task is a plain Runnable, or a Timer when it can be cancelled.
+    private static final int SLOT_BITS = 24;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    private long[] heapKeys = new long[32];
+    private int heapSize;
+    private Runnable[] heapTask = new Runnable[0];
+    private int[] freeSlot = new int[0];
+    private int freeSlots;
 
     public VirtualTime() {
         this(EPOCH);
@@ -53,6 +65,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     public VirtualTime(Instant start) {
         this.start = start;
         this.now = start;
+        this.lanes[0] = new Lane(0);
     }
 
     @Override
@@ -70,7 +83,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
 
     @Override
     public synchronized void execute(Runnable task) {
-        pushNow(nowNanos, task);
+        lanes[0].push(nowNanos, submitted++, task);
         live++;
     }
 
@@ -92,12 +105,78 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     }
 
     private void queue(long delayNanos, Runnable task) {
-        if (delayNanos <= 0) {
-            pushNow(nowNanos, task);
+        long delay = Math.max(0, delayNanos);
+        Lane lane = laneFor(delay);
+        if (lane != null) {
+            lane.push(later(nowNanos, delay), submitted++, task);
         } else {
-            pushTimer(later(nowNanos, delayNanos), task);
+            pushTimer(later(nowNanos, delay), task);
         }
         live++;
+    }
+
+    /** The lane of {@code delay}; none (the heap) for a delay not seen lately, or when every lane is taken. */
+    private Lane laneFor(long delay) {
+        for (int i = 0; i < laneCount; i++) {
+            if (lanes[i].delay == delay) {
+                return lanes[i];
+            }
+        }
+        int recent = Long.hashCode(delay * 0x9E3779B97F4A7C15L) & (RECENT_DELAYS - 1);
+        if (recentDelays[recent] != delay) {
+            recentDelays[recent] = delay;
+            return null;
+        }
+        if (delayLanes < LANES) {
+            delayLanes++;
+            return addLane(delay);
+        }
+        for (int i = 1; i < laneCount; i++) {
+            if (lanes[i].size == 0 && lanes[i].delay != IN_ORDER) {
+                lanes[i].delay = delay; // empty: any delay's tasks keep it in order
+                return lanes[i];
+            }
+        }
+        return null;
+    }
+
+    private Lane addLane(long delay) {
+        if (laneCount == lanes.length) {
+            lanes = Arrays.copyOf(lanes, 2 * laneCount);
+        }
+        lanes[laneCount] = new Lane(delay);
+        return lanes[laneCount++];
+    }
+
+    /**
+     * A stream of tasks whose due times never go back (a server's writes, committed one after
+     * another): they wait in a ring of their own rather than in the heap, and run in the same order
+     * as any other task by (due, submission).
+     */
+    public synchronized InOrder inOrder() {
+        return new InOrder(addLane(IN_ORDER));
+    }
+
+    /** Tasks queued in the order they fall due; see {@link #inOrder()}. */
+    public final class InOrder {
+        private final Lane lane;
+
+        private InOrder(Lane lane) {
+            this.lane = lane;
+        }
+
+        /** As {@link VirtualTime#runAfterNanos}; fails when this task would fall due before the last one queued here. */
+        public void runAfterNanos(long delayNanos, Runnable task) {
+            synchronized (VirtualTime.this) {
+                long due = later(nowNanos, Math.max(0, delayNanos));
+                if (lane.size > 0 && due < lane.tailDue()) {
+                    throw new IllegalArgumentException("due at " + due + " ns, before the last task queued in order ("
+                            + lane.tailDue() + " ns)");
+                }
+                lane.push(due, submitted++, task);
+                live++;
+            }
+        }
     }
 
     /** Moves time forward by {@code duration}, running every task that falls due on the way, in order. */
@@ -152,14 +231,23 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
 
     /** Takes the next live task due by {@code limit} and moves the clock to its due time. */
     private synchronized Runnable nextDueBy(long limit) {
-        while (fifoSize > 0 || heapSize > 0) {
-            boolean fromFifo = heapSize == 0
-                    || fifoSize > 0 && before(fifoKeys[2 * fifoHead], fifoKeys[2 * fifoHead + 1], heapKeys[0], heapKeys[1]);
-            long due = fromFifo ? fifoKeys[2 * fifoHead] : heapKeys[0];
-            if (due > limit) {
+        while (true) {
+            // The earliest head by (due, submission): the heap's (-1) or a lane's.
+            int source = heapSize > 0 ? -1 : -2;
+            long due = heapSize > 0 ? heapKeys[0] : Long.MAX_VALUE;
+            long order = heapSize > 0 ? heapKeys[1] >>> SLOT_BITS : Long.MAX_VALUE;
+            for (int i = 0; i < laneCount; i++) {
+                Lane lane = lanes[i];
+                if (lane.size > 0 && (source == -2 || before(lane.headDue(), lane.headOrder(), due, order))) {
+                    source = i;
+                    due = lane.headDue();
+                    order = lane.headOrder();
+                }
+            }
+            if (source == -2 || due > limit) {
                 return null;
             }
-            Runnable task = fromFifo ? popNow() : popTimer();
+            Runnable task = source == -1 ? popTimer() : lanes[source].pop();
             if (task instanceof Timer timer && !timer.take()) {
                 continue; // cancelled: left in the queue and skipped, so cancelling stays O(1)
             }
@@ -170,68 +258,32 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
             }
             return task;
         }
-        return null;
-    }
-
-    private void pushNow(long due, Runnable task) {
-        if (fifoSize == fifoTask.length) {
-            growFifo();
-        }
-        int slot = (fifoHead + fifoSize) & (fifoTask.length - 1);
-        fifoKeys[2 * slot] = due;
-        fifoKeys[2 * slot + 1] = submitted++;
-        fifoTask[slot] = task;
-        fifoSize++;
-    }
-
-    private Runnable popNow() {
-        Runnable task = fifoTask[fifoHead];
-        fifoTask[fifoHead] = null;
-        fifoHead = (fifoHead + 1) & (fifoTask.length - 1);
-        fifoSize--;
-        return task;
-    }
-
-    private void growFifo() {
-        int capacity = fifoTask.length * 2;
-        long[] keys = new long[2 * capacity];
-        Runnable[] tasks = new Runnable[capacity];
-        for (int i = 0; i < fifoSize; i++) {
-            int slot = (fifoHead + i) & (fifoTask.length - 1);
-            keys[2 * i] = fifoKeys[2 * slot];
-            keys[2 * i + 1] = fifoKeys[2 * slot + 1];
-            tasks[i] = fifoTask[slot];
-        }
-        fifoKeys = keys;
-        fifoTask = tasks;
-        fifoHead = 0;
     }
 
     private void pushTimer(long due, Runnable task) {
-        if (heapSize == heapTask.length) {
+        if (heapSize == heapKeys.length / 2) {
             heapKeys = Arrays.copyOf(heapKeys, 4 * heapSize);
-            heapTask = Arrays.copyOf(heapTask, 2 * heapSize);
         }
-        long order = submitted++;
+        long key = submitted++ << SLOT_BITS | park(task);
         int slot = heapSize++;
         while (slot > 0) {
             int parent = (slot - 1) >>> 2;
-            if (!before(due, order, heapKeys[2 * parent], heapKeys[2 * parent + 1])) {
+            if (!before(due, key, heapKeys[2 * parent], heapKeys[2 * parent + 1])) {
                 break;
             }
-            place(slot, heapKeys[2 * parent], heapKeys[2 * parent + 1], heapTask[parent]);
+            heapKeys[2 * slot] = heapKeys[2 * parent];
+            heapKeys[2 * slot + 1] = heapKeys[2 * parent + 1];
             slot = parent;
         }
-        place(slot, due, order, task);
+        heapKeys[2 * slot] = due;
+        heapKeys[2 * slot + 1] = key;
     }
 
     private Runnable popTimer() {
-        Runnable first = heapTask[0];
+        Runnable first = unpark((int) (heapKeys[1] & SLOT_MASK));
         int last = --heapSize;
         long due = heapKeys[2 * last];
-        long order = heapKeys[2 * last + 1];
-        Runnable moved = heapTask[last];
-        heapTask[last] = null;
+        long key = heapKeys[2 * last + 1];
         if (last > 0) {
             int slot = 0;
             for (int child = 1; child < last; child = 4 * slot + 1) {
@@ -242,21 +294,43 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
                         earliest = sibling;
                     }
                 }
-                if (!before(heapKeys[2 * earliest], heapKeys[2 * earliest + 1], due, order)) {
+                if (!before(heapKeys[2 * earliest], heapKeys[2 * earliest + 1], due, key)) {
                     break;
                 }
-                place(slot, heapKeys[2 * earliest], heapKeys[2 * earliest + 1], heapTask[earliest]);
+                heapKeys[2 * slot] = heapKeys[2 * earliest];
+                heapKeys[2 * slot + 1] = heapKeys[2 * earliest + 1];
                 slot = earliest;
             }
-            place(slot, due, order, moved);
+            heapKeys[2 * slot] = due;
+            heapKeys[2 * slot + 1] = key;
         }
         return first;
     }
 
-    private void place(int slot, long due, long order, Runnable task) {
-        heapKeys[2 * slot] = due;
-        heapKeys[2 * slot + 1] = order;
+    /** Keeps a timer's task in a free slot of the task table; returns the slot. */
+    private int park(Runnable task) {
+        if (freeSlots == 0) {
+            int size = heapTask.length;
+            if (size > SLOT_MASK) {
+                throw new IllegalStateException("more than " + (SLOT_MASK + 1) + " timers waiting at once");
+            }
+            int grown = Math.max(16, 2 * size);
+            heapTask = Arrays.copyOf(heapTask, grown);
+            freeSlot = Arrays.copyOf(freeSlot, grown);
+            for (int i = grown - 1; i >= size; i--) {
+                freeSlot[freeSlots++] = i;
+            }
+        }
+        int slot = freeSlot[--freeSlots];
         heapTask[slot] = task;
+        return slot;
+    }
+
+    private Runnable unpark(int slot) {
+        Runnable task = heapTask[slot];
+        heapTask[slot] = null;
+        freeSlot[freeSlots++] = slot;
+        return task;
     }
 
     private static boolean before(long due, long order, long otherDue, long otherOrder) {
@@ -291,6 +365,65 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         timer.state = Timer.CANCELLED;
         live--;
         return true;
+    }
+
+    /** Tasks queued with one delay, so in (due, submission) order: a ring from head, size long. */
+    private static final class Lane {
+        long delay;
+        long[] keys = new long[32];
+        Runnable[] tasks = new Runnable[16];
+        int head;
+        int size;
+
+        Lane(long delay) {
+            this.delay = delay;
+        }
+
+        long headDue() {
+            return keys[2 * head];
+        }
+
+        long headOrder() {
+            return keys[2 * head + 1];
+        }
+
+        long tailDue() {
+            return keys[2 * ((head + size - 1) & (tasks.length - 1))];
+        }
+
+        void push(long due, long order, Runnable task) {
+            if (size == tasks.length) {
+                grow();
+            }
+            int slot = (head + size) & (tasks.length - 1);
+            keys[2 * slot] = due;
+            keys[2 * slot + 1] = order;
+            tasks[slot] = task;
+            size++;
+        }
+
+        Runnable pop() {
+            Runnable task = tasks[head];
+            tasks[head] = null;
+            head = (head + 1) & (tasks.length - 1);
+            size--;
+            return task;
+        }
+
+        private void grow() {
+            int capacity = tasks.length * 2;
+            long[] grownKeys = new long[2 * capacity];
+            Runnable[] grownTasks = new Runnable[capacity];
+            for (int i = 0; i < size; i++) {
+                int slot = (head + i) & (tasks.length - 1);
+                grownKeys[2 * i] = keys[2 * slot];
+                grownKeys[2 * i + 1] = keys[2 * slot + 1];
+                grownTasks[i] = tasks[slot];
+            }
+            keys = grownKeys;
+            tasks = grownTasks;
+            head = 0;
+        }
     }
 
     /** A task that can be cancelled before it runs. */

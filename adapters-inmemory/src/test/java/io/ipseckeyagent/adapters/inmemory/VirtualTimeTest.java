@@ -3,6 +3,7 @@ package io.ipseckeyagent.adapters.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ipseckeyagent.application.port.out.SchedulerPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,5 +138,69 @@ class VirtualTimeTest {
 
         submitted.sort(java.util.Comparator.<long[]>comparingLong(key -> key[0]).thenComparingLong(key -> key[1]));
         assertThat(ran).containsExactlyElementsOf(submitted);
+    }
+
+    @Test
+    void timersInLanesInTheHeapAndInOrderRunAsOneQueueByDueTimeThenSubmission() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        VirtualTime.InOrder server = time.inOrder();
+        long[] fixed = {5, 20, 1_000, 7, 300, 64, 9_000, 2, 450, 3_000}; // more delays than lanes
+        List<long[]> submitted = new ArrayList<>(); // {due, submission}; the submission counts every task queued
+        List<long[]> ran = new ArrayList<>();
+        long serverDue = 0;
+        for (int i = 0; i < 20_000; i++) {
+            long now = time.elapsedNanos();
+            long[] key = new long[2];
+            key[1] = i;
+            Runnable task = () -> ran.add(key);
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    key[0] = now + fixed[random.nextInt(fixed.length)];
+                    time.runAfterNanos(key[0] - now, task);
+                }
+                case 1 -> {
+                    key[0] = now + random.nextLong(5_000);
+                    time.runAfterNanos(key[0] - now, task);
+                }
+                case 2 -> {
+                    serverDue = Math.max(serverDue, now) + random.nextInt(3);
+                    key[0] = serverDue;
+                    server.runAfterNanos(serverDue - now, task);
+                }
+                case 3 -> {
+                    key[0] = now;
+                    time.execute(task);
+                }
+                default -> {
+                    key[0] = now + fixed[random.nextInt(3)];
+                    SchedulerPort.Cancellable timer = time.scheduleNanos(key[0] - now, task);
+                    if (random.nextInt(3) == 0) {
+                        assertThat(timer.cancel()).isTrue();
+                        continue; // never runs
+                    }
+                }
+            }
+            submitted.add(key);
+            if (i % 50 == 0) {
+                time.advance(Duration.ofNanos(random.nextLong(200))); // some run, and later ones queue behind them
+            }
+        }
+
+        time.runUntilIdle();
+
+        submitted.sort(java.util.Comparator.<long[]>comparingLong(key -> key[0]).thenComparingLong(key -> key[1]));
+        assertThat(ran).containsExactlyElementsOf(submitted);
+        assertThat(time.queued()).isZero();
+    }
+
+    @Test
+    void aTaskQueuedInOrderMayNotFallDueBeforeTheOneQueuedBeforeIt() {
+        VirtualTime.InOrder server = time.inOrder();
+        server.runAfterNanos(1_000, () -> { });
+
+        assertThatThrownBy(() -> server.runAfterNanos(999, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before the last task queued in order");
+        assertThat(time.queued()).isEqualTo(1);
     }
 }

@@ -32,6 +32,9 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
     private final long serviceNanos;
     private final long latencyNanos;
     private final PublishOutcome tooManyRequestsAnswer;
+    // Writes are committed one after another, so their commits and answers fall due in order: no heap.
+    private final VirtualTime.InOrder commits;
+    private final VirtualTime.InOrder acceptedAnswers;
     private final Map<NodeName, Spi> stored = new HashMap<>();
     private final List<BiConsumer<NodeName, Spi>> watchers = new ArrayList<>();
     // Instants as the clock's elapsed nanoseconds: no Instant or Duration per request.
@@ -50,6 +53,8 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
         this.latencyNanos = model.latency().toNanos();
         this.tooManyRequestsAnswer = new PublishOutcome.RetryAfter(model.retryAfter(),
                 "too many requests (HTTP 429 on patch CiliumNode)");
+        this.commits = time.inOrder();
+        this.acceptedAnswers = time.inOrder();
         this.freeAt = time.elapsedNanos();
         this.outageUntil = time.elapsedNanos();
         this.origin = time.elapsedNanos();
@@ -129,8 +134,8 @@ public final class SimulatedApiServer implements NodeKeyPublisherPort {
             return answer;
         }
         freeAt = Math.max(freeAt, now) + serviceNanos;
-        time.runAfterNanos(freeAt - now, () -> commit(node, spi));
-        answerLater(answer, freeAt - now + latencyNanos, PUBLISHED);
+        commits.runAfterNanos(freeAt - now, () -> commit(node, spi));
+        acceptedAnswers.runAfterNanos(freeAt - now + latencyNanos, () -> answer.complete(PUBLISHED));
         return answer;
     }
 
