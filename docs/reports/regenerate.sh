@@ -118,8 +118,9 @@ fi
 
 if want jmh; then
   # the hot paths (a rotation through the service on virtual time, the key-file parser, the observer's
-  # handling of one watch event): a short run, for comparing changes on one machine, not a precise figure
-  record jmh ./mvnw -B -q -o -pl benchmarks -am verify -DskipTests -Pbenchmarks -Djmh.args="-f 1 -wi 2 -i 3 -w 1s -r 1s"
+  # handling of one watch event): five warm-up seconds and five measured ones each (two and three left error bars larger than the
+  # figures), for comparing changes on one machine at one time, not a precise figure
+  record jmh ./mvnw -B -q -o -pl benchmarks -am verify -DskipTests -Pbenchmarks -Djmh.args="-f 1 -wi 5 -i 5 -w 1s -r 1s"
 fi
 
 if want demo; then
