@@ -83,8 +83,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
 
     @Override
     public synchronized void execute(Runnable task) {
-        lanes[0].push(nowNanos, submitted++, task);
-        live++;
+        queueIn(lanes[0], nowNanos, task);
     }
 
     @Override
@@ -108,10 +107,15 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
         long delay = Math.max(0, delayNanos);
         Lane lane = laneFor(delay);
         if (lane != null) {
-            lane.push(later(nowNanos, delay), submitted++, task);
+            queueIn(lane, later(nowNanos, delay), task);
         } else {
             pushTimer(later(nowNanos, delay), task);
+            live++;
         }
+    }
+
+    private void queueIn(Lane lane, long due, Runnable task) {
+        lane.push(due, submitted++, task);
         live++;
     }
 
@@ -173,8 +177,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
                     throw new IllegalArgumentException("due at " + due + " ns, before the last task queued in order ("
                             + lane.tailDue() + " ns)");
                 }
-                lane.push(due, submitted++, task);
-                live++;
+                queueIn(lane, due, task);
             }
         }
     }
