@@ -44,7 +44,13 @@ record() {
 SECTIONS=("$@")
 want() { [ ${#SECTIONS[@]} -eq 0 ] || [[ " ${SECTIONS[*]} " == *" $1 "* ]]; }
 
-./mvnw -B -q -o package -DskipTests
+# The agent's AOT caches (a minute of training in the build) are measured by check-keys alone here: the
+# run profile's own build trains them again, and the other sections do not use them.
+if want check-keys; then
+  ./mvnw -B -q -o package -DskipTests
+else
+  ./mvnw -B -q -o package -DskipTests -Daot.skip
+fi
 
 # The JVM settings fleet-simulation.md gives for 100,000 nodes: a young generation that holds a
 # fleet's churn, survivors promoted at once (simulate-scaling.sh measures them beside the others).
@@ -102,6 +108,14 @@ if want check-keys; then
     awk -v c="$mc" -v v="$mv" 'BEGIN { printf "ratio check-keys / java -version: %.2f (target: at most 2.5)\n", c / v }'
   }
   record check-keys-startup check_keys_vs_java_version
+  # what check-keys' start still spends on: the classes its JVM defines at run time, outside its cache
+  check_keys_classes() {
+    local log=/tmp/regenerate-check-keys-classes.log
+    JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$log" IPSEC_KEY_AGENT_JAR="$AGENT" deploy/check-keys /tmp/regenerate-one.keys \
+      > /dev/null 2>&1
+    bash docs/reports/startup-classes.sh "$log"
+  }
+  record check-keys-classes check_keys_classes
 fi
 
 if want run; then
@@ -110,6 +124,15 @@ if want run; then
   # CiliumNodes in the stand-in API server (the agent child process's RSS, not the server's; the nodes
   # are seeded straight into the server's store, seedMillis)
   record run-process ./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run
+  # the same start with its class loading logged: the classes defined at run time up to "agent ready"
+  run_classes() {
+    local log=/tmp/regenerate-run-classes.log line
+    line=$(./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run -Dmeasure.rotations=1 \
+      "-Dmeasure.extraJvmFlags=-Xlog:class+load:file=$log" | grep '"agentStartupMillis"')
+    echo "$line"
+    bash docs/reports/startup-classes.sh "$log" "$(sed -E 's/.*"agentStartupMillis":([0-9]+).*/\1/' <<< "$line")"
+  }
+  record run-classes run_classes
   for n in 10 1000 10000 50000; do
     record "run-process-$n-nodes" ./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run \
       -Dmeasure.otherNodes="$n"
