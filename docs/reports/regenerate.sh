@@ -62,7 +62,7 @@ if want simulate; then
   done
   record simulate-100000 "$JAVA" "${BIG_FLEET_JVM[@]}" -jar "$SIM" simulate --nodes 100000 --out-dir "$OUT"
   record simulate-5000-json "$JAVA" -jar "$SIM" simulate --output json
-  # wall, CPU and peak RSS from 1,000 to 100,000 nodes, every scenario, under each JVM setting measured
+  # wall, CPU, collector pauses and peak RSS from 1,000 to 100,000 nodes, every scenario, under each JVM setting measured
   record simulate-scaling bash docs/reports/simulate-scaling.sh 1000 10000 50000 100000
   record simulate-10-auto "$JAVA" -jar "$SIM" simulate --nodes 10 --scenarios auto
   record simulate-100-auto "$JAVA" -jar "$SIM" simulate --nodes 100 --scenarios auto
