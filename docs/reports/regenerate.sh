@@ -124,6 +124,9 @@ if want run; then
   # CiliumNodes in the stand-in API server (the agent child process's RSS, not the server's; the nodes
   # are seeded straight into the server's store, seedMillis)
   record run-process ./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run
+  # the same without giving freed native memory back (a later flag wins over the manifest's)
+  record run-process-no-trim ./mvnw -B -q -o -pl bootstrap -am verify -DskipTests -Pmeasure-run \
+    -Dmeasure.extraJvmFlags=-XX:TrimNativeHeapInterval=0
   # the same start with its class loading logged: the classes defined at run time up to "agent ready"
   run_classes() {
     local log=/tmp/regenerate-run-classes.log line
