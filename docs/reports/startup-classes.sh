@@ -15,7 +15,7 @@ awk -v until_ms="$until_ms" '
     if (name ~ /\$\$Lambda/) kind = "lambdas (of Serializable types, as vavr'"'"'s functions, or call sites the training did not run)"
     else if (name ~ /\$\$TypeSwitch/) kind = "pattern switches (one class per switch, at its first run)"
     else if ($0 ~ /__dynamic_proxy__/) kind = "proxies (one per annotation type read by reflection)"
-    else if (name ~ /LambdaForm\$|BoundMethodHandle\$Species/) kind = "method-handle forms (behind pattern switches and method handles)"
+    else if (name ~ /LambdaForm\$|BoundMethodHandle\$Species/) kind = "method-handle forms (behind reflective calls, lambdas and pattern switches)"
     else kind = "other classes (not in the cache)"
     count[kind]++
     owner = name
