@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where a start-up's classes come from, from a JVM's -Xlog:class+load file: the AOT cache, or defined
 # at run time (generated then, mostly by interpreted code: what an AOT cache of JDK 25 does not hold),
-# by kind, each kind with the classes that asked for most of them. With UNTIL_MS, only the classes
+# by kind, each kind with its most frequent names (a lambda's or a switch's own class; a proxy's or a
+# method-handle form's generated name, which names no caller). With UNTIL_MS, only the classes
 # loaded in the JVM's first UNTIL_MS milliseconds (up to "agent ready", say).
 #   bash docs/reports/startup-classes.sh LOG [UNTIL_MS]
 set -euo pipefail

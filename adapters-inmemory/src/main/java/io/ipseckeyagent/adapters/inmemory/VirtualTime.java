@@ -110,7 +110,6 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
             queueIn(lane, later(nowNanos, delay), task);
         } else {
             pushTimer(later(nowNanos, delay), task);
-            live++;
         }
     }
 
@@ -264,6 +263,7 @@ public final class VirtualTime implements ClockPort, SchedulerPort {
     }
 
     private void pushTimer(long due, Runnable task) {
+        live++;
         if (heapSize == heapKeys.length / 2) {
             heapKeys = Arrays.copyOf(heapKeys, 4 * heapSize);
         }
